@@ -1,0 +1,46 @@
+/// Everything that can change the app state: keys, mouse, timer ticks and the tour all become actions.
+public enum Action: Equatable, Sendable {
+    case tick(seconds: Double)
+    case togglePlay
+    case setPlaying(Bool)
+    /// Move the scan by this many positions (negative: back).
+    case step(Int)
+    /// Move the scan by this many rows of the conv map.
+    case stepRow(Int)
+    case seekFirst
+    case seekLast
+    case seek(Int)
+    case speedUp
+    case speedDown
+    case setSpeed(Double)
+    case nextInput
+    case previousInput
+    case setImage(NamedImage)
+    case nextFilter
+    case previousFilter
+    /// A preset by its index in `Kernel.presets` (keys 1–9 give 0–8).
+    case selectPreset(Int)
+    case setKernel(Kernel)
+    case setSettings(ConvSettings)
+    case toggleRelu
+    case toggleNumbers
+    case toggleGrid
+    case toggleProgressive
+    case toggleHelp
+    case resetView
+    case resize(width: Int, height: Int)
+    case setScale(Double)
+    case setTheme(Theme)
+    case showMessage(String)
+    case dismissMessage
+    case toggleFullscreen
+    case saveScreenshot
+    case quit
+}
+
+/// What the shell must do after an update: things the pure state cannot do itself.
+public enum Effect: Equatable, Sendable {
+    case quit
+    case saveScreenshot
+    case toggleFullscreen
+}

@@ -1,0 +1,150 @@
+/// Everything the window shows, as one value. It changes only through `update(_:)`.
+///
+///     var state = try AppState(image: BuiltinImages.named("face")!, kernel: Kernel.preset(named: "edge_v")!)
+///     state.update(.step(5))
+///     state.scan.position   // 5
+public struct AppState: Equatable, Sendable {
+    public private(set) var image: NamedImage
+    public private(set) var kernel: Kernel
+    public private(set) var settings: ConvSettings
+    /// Derived from image, kernel and settings; rebuilt whenever one of them changes.
+    public private(set) var maps: FeatureMaps
+    public var scan: ScanCursor
+    public var clock: Clock
+    public var view: ViewOptions
+    /// Zoom and pan of the input, conv and pool panels.
+    public var panels: [PanelView] = Array(repeating: PanelView(), count: PanelKind.allCases.count)
+    public var windowWidth: Int
+    public var windowHeight: Int
+    /// A message shown on screen (a file that did not load, a kernel that did not fit…).
+    public var message: String?
+
+    /// Fails with a `SettingsError` when the kernel leaves no output on this image.
+    public init(image: NamedImage, kernel: Kernel, settings: ConvSettings = ConvSettings(),
+                speed: Double = Clock.defaultSpeed, playing: Bool = true,
+                windowWidth: Int = 1280, windowHeight: Int = 800) throws {
+        let geometry = try ConvGeometry.validated(inputWidth: image.grid.width, inputHeight: image.grid.height,
+                                                  kernelSize: kernel.size, settings: settings)
+        self.image = image
+        self.kernel = kernel
+        self.settings = settings
+        self.maps = FeatureMaps(input: image.grid, kernel: kernel, settings: settings)
+        self.scan = ScanCursor(geometry: geometry)
+        self.clock = Clock(speed: speed, isPlaying: playing)
+        self.view = ViewOptions()
+        self.windowWidth = windowWidth
+        self.windowHeight = windowHeight
+    }
+
+    public var geometry: ConvGeometry { maps.geometry }
+
+    /// Index of the current input among the built-in ones, nil for a file.
+    public var builtinInputIndex: Int? { BuiltinImages.names.firstIndex(of: image.name) }
+    /// Index of the current filter among the presets, nil for a custom kernel.
+    public var presetIndex: Int? { Kernel.presets.firstIndex(of: kernel) }
+
+    /// The arithmetic of the cell at the current scan position.
+    public var currentCell: CellArithmetic { maps.cell(row: scan.row, col: scan.col) }
+
+    /// Applies one action and returns what the shell must do about it.
+    @discardableResult
+    public mutating func update(_ action: Action) -> [Effect] {
+        switch action {
+        case let .tick(seconds):
+            clock.advance(seconds, cursor: &scan)
+        case .togglePlay:
+            clock.isPlaying.toggle()
+        case let .setPlaying(on):
+            clock.isPlaying = on
+        case let .step(n):
+            moveScan { $0.step(by: n) }
+        case let .stepRow(n):
+            moveScan { $0.stepRow(by: n) }
+        case .seekFirst:
+            moveScan { $0.reset() }
+        case .seekLast:
+            moveScan { $0.seekEnd() }
+        case let .seek(p):
+            moveScan { $0.seek(p) }
+        case .speedUp:
+            clock.faster()
+        case .speedDown:
+            clock.slower()
+        case let .setSpeed(s):
+            clock.setSpeed(s)
+        case .nextInput, .previousInput:
+            let names = BuiltinImages.names
+            let delta = action == .nextInput ? 1 : -1
+            let i = builtinInputIndex.map { ($0 + delta + names.count) % names.count } ?? 0
+            rebuild(image: BuiltinImages.named(names[i])!)
+        case let .setImage(img):
+            rebuild(image: img)
+        case .nextFilter, .previousFilter:
+            let n = Kernel.presets.count
+            let delta = action == .nextFilter ? 1 : -1
+            let i = presetIndex.map { ($0 + delta + n) % n } ?? 0
+            rebuild(kernel: Kernel.presets[i])
+        case let .selectPreset(i):
+            if Kernel.presets.indices.contains(i) { rebuild(kernel: Kernel.presets[i]) }
+        case let .setKernel(k):
+            rebuild(kernel: k)
+        case let .setSettings(s):
+            rebuild(settings: s)
+        case .toggleRelu:
+            view.showRelu.toggle()
+        case .toggleNumbers:
+            view.showNumbers.toggle()
+        case .toggleGrid:
+            view.showGrid.toggle()
+        case .toggleProgressive:
+            view.progressive.toggle()
+        case .toggleHelp:
+            view.showHelp.toggle()
+        case .resetView:
+            panels = Array(repeating: PanelView(), count: PanelKind.allCases.count)
+        case let .resize(w, h):
+            windowWidth = max(1, w)
+            windowHeight = max(1, h)
+        case let .setScale(s):
+            if s.isFinite, s > 0 { view.scale = min(max(s, 0.25), 8) }
+        case let .setTheme(t):
+            view.theme = t
+        case let .showMessage(m):
+            message = m
+        case .dismissMessage:
+            message = nil
+        case .toggleFullscreen:
+            return [.toggleFullscreen]
+        case .saveScreenshot:
+            return [.saveScreenshot]
+        case .quit:
+            return [.quit]
+        }
+        return []
+    }
+
+    private mutating func moveScan(_ move: (inout ScanCursor) -> Void) {
+        move(&scan)
+        clock.resetPhase()
+    }
+
+    /// Recomputes the maps for a new image, kernel or settings. When the combination leaves no
+    /// output, nothing changes and the reason is put on screen instead.
+    private mutating func rebuild(image newImage: NamedImage? = nil, kernel newKernel: Kernel? = nil,
+                                  settings newSettings: ConvSettings? = nil) {
+        let img = newImage ?? image, k = newKernel ?? kernel, s = newSettings ?? settings
+        do {
+            let g = try ConvGeometry.validated(inputWidth: img.grid.width, inputHeight: img.grid.height,
+                                               kernelSize: k.size, settings: s)
+            image = img
+            kernel = k
+            settings = s
+            maps = FeatureMaps(input: img.grid, kernel: k, settings: s)
+            scan = scan.carried(toColumns: g.outputWidth, rows: g.outputHeight)
+            clock.resetPhase()
+            message = nil
+        } catch {
+            message = "\(error)"
+        }
+    }
+}

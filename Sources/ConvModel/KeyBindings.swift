@@ -1,0 +1,38 @@
+/// One line of the help overlay: the keys or mouse gesture, and what it does.
+public struct KeyBinding: Equatable, Sendable {
+    public let keys: String
+    public let description: String
+
+    public init(_ keys: String, _ description: String) {
+        self.keys = keys
+        self.description = description
+    }
+}
+
+/// Every binding the window has, in the order the help overlay lists them.
+/// The window's key table and this list are tested against each other.
+public enum KeyBindings {
+    public static let all: [KeyBinding] = [
+        KeyBinding("Space", "play or pause the scan"),
+        KeyBinding("→ / ←", "one position forward / back"),
+        KeyBinding("Shift + → / ←", "one row forward / back"),
+        KeyBinding("Home / End", "first / last position"),
+        KeyBinding("+ / −", "twice as fast / half as fast"),
+        KeyBinding("i / I", "next / previous input image"),
+        KeyBinding("f / F", "next / previous filter"),
+        KeyBinding("1 – 9", "choose a filter directly"),
+        KeyBinding("r", "ReLU on / off (off shows the signed sums)"),
+        KeyBinding("n", "numbers in the cells"),
+        KeyBinding("g", "grid lines"),
+        KeyBinding("p", "reveal cell by cell / show the whole map"),
+        KeyBinding("mouse over a panel", "while paused, move the kernel there and show its sum"),
+        KeyBinding("click", "put the kernel on that cell"),
+        KeyBinding("wheel", "zoom the panel about the pointer"),
+        KeyBinding("drag", "pan the panel"),
+        KeyBinding("0", "reset zoom and pan"),
+        KeyBinding("s", "save a PNG of the window"),
+        KeyBinding("F11", "fullscreen"),
+        KeyBinding("h or ?", "show / hide this help"),
+        KeyBinding("q or Esc", "quit"),
+    ]
+}

@@ -1,0 +1,42 @@
+public enum Theme: String, CaseIterable, Sendable {
+    case dark, light
+}
+
+/// The three panels, left to right.
+public enum PanelKind: Int, CaseIterable, Sendable {
+    case input, conv, pool
+}
+
+/// One panel's zoom and pan: zoom 1 fits the image in the panel; pan is in window pixels.
+public struct PanelView: Equatable, Sendable {
+    public static let minZoom = 1.0
+    public static let maxZoom = 64.0
+
+    public var zoom: Double = 1
+    public var panX: Double = 0
+    public var panY: Double = 0
+
+    public init(zoom: Double = 1, panX: Double = 0, panY: Double = 0) {
+        self.zoom = zoom
+        self.panX = panX
+        self.panY = panY
+    }
+}
+
+/// What is drawn and how; none of it changes the numbers.
+public struct ViewOptions: Equatable, Sendable {
+    /// Show the ReLU map (true) or the signed conv map (false) in the middle panel.
+    public var showRelu = true
+    public var showNumbers = true
+    public var showGrid = true
+    /// Cells not yet computed are drawn empty (true) or the whole map is shown (false).
+    public var progressive = true
+    public var showHelp = false
+    public var theme: Theme = .dark
+    /// UI scale: 1 at 96 dpi.
+    public var scale: Double = 1
+    /// Glide the box between positions when the speed is slow enough to follow.
+    public var glide = true
+
+    public init() {}
+}

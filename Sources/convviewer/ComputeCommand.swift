@@ -1,0 +1,94 @@
+import ArgumentParser
+import ConvModel
+import Foundation
+
+struct ComputeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compute",
+        abstract: "Compute the conv, ReLU and pool maps and print them (as JSON with --json)."
+    )
+
+    @OptionGroup var model: ModelOptions
+
+    @Flag(name: .long, help: "Print one JSON object instead of aligned text.")
+    var json = false
+
+    func run() throws {
+        let (image, kernel, settings) = try model.resolve()
+        let maps = FeatureMaps(input: image.grid, kernel: kernel, settings: settings)
+        print(json ? ComputeReport.json(maps, name: image.name) : ComputeReport.text(maps, name: image.name))
+    }
+}
+
+/// The two ways `compute` prints its maps.
+enum ComputeReport {
+    /// Keys as documented in the README; maps are lists of rows, top row first.
+    static func json(_ maps: FeatureMaps, name: String) -> String {
+        let s = maps.settings
+        var fields: [(String, String)] = [
+            ("input", object([
+                ("name", quoted(name)),
+                ("width", "\(maps.input.width)"),
+                ("height", "\(maps.input.height)"),
+                ("pixels", rows(maps.input)),
+            ])),
+            ("kernel", object([
+                ("name", quoted(maps.kernel.name)),
+                ("size", "\(maps.kernel.size)"),
+                ("weights", array(maps.kernel.rows.map { array($0.map(number)) })),
+                ("bias", number(s.bias)),
+            ])),
+            ("stride", "\(s.stride)"),
+            ("padding", quoted(s.padding.rawValue)),
+            ("pool_mode", quoted(s.pool.rawValue)),
+        ]
+        fields += [
+            ("conv", rows(maps.conv)),
+            ("relu", rows(maps.relu)),
+            ("pool", rows(maps.pool)),
+        ]
+        return object(fields)
+    }
+
+    static func text(_ maps: FeatureMaps, name: String) -> String {
+        let s = maps.settings
+        var out = "input \(name) \(maps.input.width)×\(maps.input.height), filter \(maps.kernel.name) "
+        out += "(\(maps.kernel.text)), stride \(s.stride), \(s.padding.rawValue) padding, bias \(number(s.bias)), \(s.pool.rawValue) pool\n"
+        for (title, g) in [("conv", maps.conv), ("relu", maps.relu), ("pool", maps.pool)] {
+            out += "\n\(title) \(g.width)×\(g.height)\n"
+            let cells = g.values.map { String(format: "%.3f", $0) }
+            let width = cells.map(\.count).max() ?? 0
+            for r in 0..<g.height {
+                out += cells[r * g.width ..< (r + 1) * g.width]
+                    .map { String(repeating: " ", count: width - $0.count) + $0 }
+                    .joined(separator: " ") + "\n"
+            }
+        }
+        return out
+    }
+
+    private static func rows(_ g: Grid) -> String { array(g.rows.map { array($0.map(number)) }) }
+    private static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+    private static func object(_ fields: [(String, String)]) -> String {
+        "{" + fields.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+    }
+    /// Shortest text that reads back to the same Float; always finite here, so valid JSON.
+    static func number(_ v: Float) -> String {
+        let t = v.description
+        return t == "-0.0" ? "0.0" : t
+    }
+    private static func quoted(_ s: String) -> String {
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
+            }
+        }
+        return out + "\""
+    }
+}
