@@ -33,6 +33,9 @@ public enum Action: Equatable, Sendable {
     case setTheme(Theme)
     case showMessage(String)
     case dismissMessage
+    case pointer(PointerEvent)
+    /// Show a caption box (the tour), or none.
+    case setCaption(Caption?)
     case toggleFullscreen
     case saveScreenshot
     case quit
@@ -43,4 +46,19 @@ public enum Effect: Equatable, Sendable {
     case quit
     case saveScreenshot
     case toggleFullscreen
+}
+
+/// The mouse, in window pixels.
+public enum PointerEvent: Equatable, Sendable {
+    case moved(x: Double, y: Double)
+    case pressed(x: Double, y: Double, button: PointerButton)
+    case released(x: Double, y: Double, button: PointerButton)
+    /// Wheel steps: positive zooms in.
+    case scrolled(x: Double, y: Double, steps: Int)
+    /// The pointer left the window.
+    case left
+}
+
+public enum PointerButton: Equatable, Sendable {
+    case primary, secondary, middle
 }

@@ -18,6 +18,12 @@ public struct AppState: Equatable, Sendable {
     public var windowHeight: Int
     /// A message shown on screen (a file that did not load, a kernel that did not fit…).
     public var message: String?
+    /// The caption box of the guided tour, when one is showing.
+    public var caption: Caption?
+    /// The panel cell under the pointer, if any.
+    public var hover: HoverTarget?
+    /// A drag in progress: which panel, and where the pointer was last.
+    public var drag: DragState?
 
     /// Fails with a `SettingsError` when the kernel leaves no output on this image.
     public init(image: NamedImage, kernel: Kernel, settings: ConvSettings = ConvSettings(),
@@ -113,6 +119,10 @@ public struct AppState: Equatable, Sendable {
             message = m
         case .dismissMessage:
             message = nil
+        case let .pointer(event):
+            return handlePointer(event)
+        case let .setCaption(c):
+            caption = c
         case .toggleFullscreen:
             return [.toggleFullscreen]
         case .saveScreenshot:
