@@ -1,0 +1,180 @@
+import CCairo
+import ConvModel
+import Foundation
+
+/// Image files in and out: PNG (through cairo) and PGM/PPM (through `PNMDecoder`) become a
+/// grayscale `NamedImage`; `savePGM` writes a grid back out.
+///
+///     let image = try ImageFile.load(path: "photos/cat.png", maxSide: 32)
+///     image.name          // "cat.png"
+///
+/// Every problem is an `ImageLoadError` that names the path as given.
+public enum ImageFile {
+    /// Reads the image at `path`, turns it to gray in [0, 1] and, when `maxSide` is given,
+    /// shrinks it by area averaging so its longest side is at most `maxSide`.
+    ///
+    /// PNG is recognised by its 8-byte signature, anything else must be P2, P3, P5 or P6.
+    /// PNG alpha is composited on black. The declared size is checked against
+    /// `ImageLoadError.maxPixels` before any pixel is decoded.
+    public static func load(path: String, maxSide: Int?) throws -> NamedImage {
+        let data = try readFile(path)
+        let grid: Grid = try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            if PNGFile.hasSignature(bytes) {
+                return try PNGFile.decode(bytes, name: path)
+            }
+            return try PNMDecoder.decode(bytes, name: path)
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        if let maxSide { return NamedImage(name: name, grid: grid.shrunk(toMaxSide: maxSide)) }
+        return NamedImage(name: name, grid: grid)
+    }
+
+    /// Writes `grid` as a binary PGM (P5, maxval 255): each value clamped to [0, 1], times 255,
+    /// rounded to the nearest integer (NaN writes 0).
+    public static func savePGM(_ grid: Grid, to path: String) throws {
+        guard !grid.isEmpty else {
+            throw ImageLoadError.unwritable(path, reason: "the image has no pixels (\(grid.width)×\(grid.height))")
+        }
+        var bytes = Array("P5\n\(grid.width) \(grid.height)\n255\n".utf8)
+        bytes.reserveCapacity(bytes.count + grid.count)
+        for v in grid.values {
+            let clamped = v.isNaN ? 0 : min(1, max(0, v))
+            bytes.append(UInt8((clamped * 255).rounded()))
+        }
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ImageLoadError.unwritable(path, reason: reasonText(error))
+        }
+    }
+
+    /// The file's bytes, memory-mapped so that a huge file costs no copy before its header is checked.
+    static func readFile(_ path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ImageLoadError.missingFile(path)
+        }
+        if isDirectory.boolValue { throw ImageLoadError.unreadable(path, reason: "it is a directory") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ImageLoadError.unreadable(path, reason: "permission denied")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw ImageLoadError.unreadable(path, reason: reasonText(error))
+        }
+        if data.isEmpty { throw ImageLoadError.emptyFile(path) }
+        return data
+    }
+
+    private static func reasonText(_ error: Error) -> String {
+        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+           posix.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(posix.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        return (error as NSError).localizedDescription
+    }
+}
+
+/// PNG decoding through cairo; internal to `ImageFile`.
+enum PNGFile {
+    static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    static func hasSignature(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= signature.count && zip(bytes, signature).allSatisfy { $0 == $1 }
+    }
+
+    /// Width and height from the IHDR chunk, which the PNG format puts first, right after the
+    /// signature: length (4 bytes), "IHDR", width and height (4 bytes each, big-endian).
+    static func declaredSize(_ bytes: UnsafeRawBufferPointer, name: String) throws -> (width: Int, height: Int) {
+        guard bytes.count >= 24 else {
+            throw ImageLoadError.corruptPNG(name, detail: "it ends before the IHDR chunk")
+        }
+        guard Array(bytes[12..<16]) == Array("IHDR".utf8) else {
+            throw ImageLoadError.corruptPNG(name, detail: "the first chunk is not IHDR")
+        }
+        func bigEndian(_ at: Int) -> Int {
+            (at..<at + 4).reduce(0) { $0 << 8 | Int(bytes[$1]) }
+        }
+        return (bigEndian(16), bigEndian(20))
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, name: String) throws -> Grid {
+        let (width, height) = try declaredSize(bytes, name: name)
+        if width == 0 || height == 0 {
+            throw ImageLoadError.zeroSize(name, width: width, height: height)
+        }
+        // Both are below 2^32, so the product fits in 64 bits.
+        if width * height > ImageLoadError.maxPixels {
+            throw ImageLoadError.tooLarge(name, width: width, height: height)
+        }
+
+        var source = PNGByteSource(bytes: bytes)
+        let surface = withUnsafeMutablePointer(to: &source) { pointer in
+            cairo_image_surface_create_from_png_stream({ closure, data, length in
+                let source = closure!.assumingMemoryBound(to: PNGByteSource.self)
+                return source.pointee.read(into: data, count: Int(length))
+            }, pointer)
+        }
+        defer { cairo_surface_destroy(surface) }
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw ImageLoadError.corruptPNG(name, detail: String(cString: cairo_status_to_string(status)))
+        }
+        guard Int(cairo_image_surface_get_width(surface)) == width,
+              Int(cairo_image_surface_get_height(surface)) == height else {
+            throw ImageLoadError.corruptPNG(name, detail: "cairo decoded a different size than IHDR declares")
+        }
+        return try grayGrid(of: surface!, name: name)
+    }
+
+    /// Cairo's pixels as luma. ARGB32 is premultiplied, so its r, g, b are already the colour
+    /// composited on black. A8 is read as white ink of that coverage on black.
+    static func grayGrid(of surface: OpaquePointer, name: String) throws -> Grid {
+        cairo_surface_flush(surface)
+        let width = Int(cairo_image_surface_get_width(surface))
+        let height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let format = cairo_image_surface_get_format(surface)
+        guard let data = cairo_image_surface_get_data(surface) else {
+            throw ImageLoadError.corruptPNG(name, detail: "cairo returned no pixel data")
+        }
+        var values = [Float](repeating: 0, count: width * height)
+        switch format {
+        case CAIRO_FORMAT_ARGB32, CAIRO_FORMAT_RGB24:
+            for r in 0..<height {
+                let row = UnsafeRawPointer(data + r * stride).assumingMemoryBound(to: UInt32.self)
+                for c in 0..<width {
+                    let p = row[c]
+                    values[r * width + c] = PNMDecoder.luma(Float((p >> 16) & 0xFF) / 255,
+                                                            Float((p >> 8) & 0xFF) / 255,
+                                                            Float(p & 0xFF) / 255)
+                }
+            }
+        case CAIRO_FORMAT_A8:
+            for r in 0..<height {
+                for c in 0..<width { values[r * width + c] = Float(data[r * stride + c]) / 255 }
+            }
+        default:
+            throw ImageLoadError.corruptPNG(name, detail: "cairo gave an unsupported pixel format (\(format.rawValue))")
+        }
+        return Grid(width: width, height: height, values: values)
+    }
+}
+
+/// Hands the in-memory PNG to cairo's read callback, a piece at a time.
+private struct PNGByteSource {
+    let bytes: UnsafeRawBufferPointer
+    var offset = 0
+
+    mutating func read(into destination: UnsafeMutablePointer<UInt8>?, count: Int) -> cairo_status_t {
+        guard let destination, count <= bytes.count - offset else { return CAIRO_STATUS_READ_ERROR }
+        if count > 0 {
+            destination.update(from: bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: UInt8.self),
+                               count: count)
+        }
+        offset += count
+        return CAIRO_STATUS_SUCCESS
+    }
+}
