@@ -36,6 +36,16 @@ public enum Action: Equatable, Sendable {
     case pointer(PointerEvent)
     /// Show a caption box (the tour), or none.
     case setCaption(Caption?)
+    /// The view switches a tour scene sets (theme, scale and help are left alone).
+    case setView(SceneView)
+    /// Play a guided tour from its first scene: over and over (`loop`, kiosk) or once (record).
+    case startTour(Tour, loop: Bool)
+    /// Leave the tour; its caption goes with it.
+    case stopTour
+    /// Hold the tour where it is and hide its caption (a visitor took over).
+    case pauseTour
+    /// Back to the paused tour: its current scene again, from the start.
+    case resumeTour
     case toggleFullscreen
     case saveScreenshot
     case quit

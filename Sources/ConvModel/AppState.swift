@@ -24,6 +24,8 @@ public struct AppState: Equatable, Sendable {
     public var hover: HoverTarget?
     /// A drag in progress: which panel, and where the pointer was last.
     public var drag: DragState?
+    /// The guided tour, while one is playing or paused; nil when not touring.
+    public var tour: TourPlayer?
 
     /// Fails with a `SettingsError` when the kernel leaves no output on this image.
     public init(image: NamedImage, kernel: Kernel, settings: ConvSettings = ConvSettings(),
@@ -57,7 +59,11 @@ public struct AppState: Equatable, Sendable {
     public mutating func update(_ action: Action) -> [Effect] {
         switch action {
         case let .tick(seconds):
-            clock.advance(seconds, cursor: &scan)
+            if tour?.isRunning == true {
+                advanceTour(seconds)
+            } else {
+                clock.advance(seconds, cursor: &scan)
+            }
         case .togglePlay:
             clock.isPlaying.toggle()
         case let .setPlaying(on):
@@ -123,6 +129,16 @@ public struct AppState: Equatable, Sendable {
             return handlePointer(event)
         case let .setCaption(c):
             caption = c
+        case let .setView(v):
+            view = v.applied(to: view)
+        case let .startTour(t, loop):
+            startTour(t, loop: loop)
+        case .stopTour:
+            stopTour()
+        case .pauseTour:
+            pauseTour()
+        case .resumeTour:
+            resumeTour()
         case .toggleFullscreen:
             return [.toggleFullscreen]
         case .saveScreenshot:
