@@ -41,39 +41,54 @@ public enum ImageFile {
             let clamped = v.isNaN ? 0 : min(1, max(0, v))
             bytes.append(UInt8((clamped * 255).rounded()))
         }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ImageLoadError.unwritable(path, reason: reasonText(error))
+        try writeFile(bytes, to: path)
+    }
+
+    /// Plain POSIX writing, so that a failure reads as errno's one-line reason.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ImageLoadError.unwritable(path, reason: errnoText()) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ImageLoadError.unwritable(path, reason: errnoText())
+            }
+            written += n
         }
     }
 
-    /// The file's bytes, memory-mapped so that a huge file costs no copy before its header is checked.
+    private static func errnoText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code)).lowercased()
+    }
+
+    /// The file's bytes, memory-mapped so that a huge file costs no copy before its header is
+    /// checked. Only regular files: a FIFO or a device such as /dev/zero could block or never end.
     static func readFile(_ path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImageLoadError.missingFile(path)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw ImageLoadError.missingFile(path) }
+            throw ImageLoadError.unreadable(path, reason: errnoText(code))
         }
-        if isDirectory.boolValue { throw ImageLoadError.unreadable(path, reason: "it is a directory") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw ImageLoadError.unreadable(path, reason: "permission denied")
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw ImageLoadError.unreadable(path, reason: "it is a directory")
+        default: throw ImageLoadError.unreadable(path, reason: "it is not a regular file")
+        }
+        guard access(path, R_OK) == 0 else {
+            throw ImageLoadError.unreadable(path, reason: errnoText())
         }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
-            throw ImageLoadError.unreadable(path, reason: reasonText(error))
+            throw ImageLoadError.unreadable(path, reason: (error as NSError).localizedDescription)
         }
         if data.isEmpty { throw ImageLoadError.emptyFile(path) }
         return data
-    }
-
-    private static func reasonText(_ error: Error) -> String {
-        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-           posix.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(posix.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        return (error as NSError).localizedDescription
     }
 }
 
