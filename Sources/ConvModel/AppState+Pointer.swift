@@ -28,10 +28,95 @@ public struct DragState: Equatable, Sendable {
 }
 
 extension AppState {
-    /// Mouse handling. Hit-testing needs the frame layout, which lands with the renderer;
-    /// until then the pointer only clears its hover when it leaves.
+    /// How far (window pixels) a pressed pointer must travel before it pans instead of clicking.
+    public static let dragThreshold = 4.0
+    /// Zoom factor of one wheel step: two steps double the cell size.
+    public static let wheelZoomStep = 1.4142135623730951
+
+    /// The mouse. Hovering a cell while paused puts the scan at the position that cell belongs
+    /// to; a click does it at any time; the wheel zooms the panel under the pointer about the
+    /// pointer; a drag pans it. Hit-testing uses the same `FrameLayout` the renderer draws with.
     mutating func handlePointer(_ event: PointerEvent) -> [Effect] {
-        if case .left = event { hover = nil; drag = nil }
+        switch event {
+        case let .moved(x, y):
+            if var d = drag {
+                let dx = x - d.lastX, dy = y - d.lastY
+                if !d.moved && (dx * dx + dy * dy).squareRoot() < AppState.dragThreshold { return [] }
+                d.moved = true
+                pan(d.panel, dx: dx, dy: dy)
+                d.lastX = x
+                d.lastY = y
+                drag = d
+                return []
+            }
+            let previous = hover
+            hover = hoverTarget(x: x, y: y)
+            if !clock.isPlaying, let h = hover, h != previous { placeScan(at: h) }
+        case let .pressed(x, y, button):
+            guard button == .primary, let kind = FrameLayout(state: self).panel(atX: x, y: y) else { return [] }
+            drag = DragState(panel: kind, lastX: x, lastY: y)
+        case let .released(x, y, button):
+            guard button == .primary, let d = drag else { return [] }
+            drag = nil
+            hover = hoverTarget(x: x, y: y)
+            if !d.moved, let h = hover { placeScan(at: h) }
+        case let .scrolled(x, y, steps):
+            let layout = FrameLayout(state: self)
+            guard steps != 0, let kind = layout.panel(atX: x, y: y) else { return [] }
+            var factor = 1.0
+            for _ in 0..<min(abs(steps), 16) { factor *= AppState.wheelZoomStep }
+            if steps < 0 { factor = 1 / factor }
+            let mapping = layout.mapping(kind, in: self)
+            panels[kind.rawValue] = mapping.view.zoomed(by: factor, aboutX: x, y: y, in: mapping)
+            hover = hoverTarget(x: x, y: y)
+        case .left:
+            // A drag keeps going outside the window (the press grabs the pointer); only the hover ends.
+            hover = nil
+        }
         return []
+    }
+
+    /// The cell under a window point, or nil when the point is over no cell.
+    public func hoverTarget(x: Double, y: Double) -> HoverTarget? {
+        FrameLayout(state: self).hitTest(x: x, y: y, in: self).map { HoverTarget(panel: $0.panel, row: $0.row, col: $0.col) }
+    }
+
+    /// The scan position a panel cell belongs to: for the input, the window centred on that pixel
+    /// (clamped to the positions that exist); for the conv map, that cell; for the pool map, the
+    /// first cell of its 2×2 block.
+    public func scanPosition(for target: HoverTarget) -> Int {
+        let g = geometry
+        let row: Int, col: Int
+        switch target.panel {
+        case .input:
+            row = AppState.outputIndex(centredOn: target.row, geometry: g, count: g.outputHeight)
+            col = AppState.outputIndex(centredOn: target.col, geometry: g, count: g.outputWidth)
+        case .conv:
+            row = target.row
+            col = target.col
+        case .pool:
+            row = 2 * target.row
+            col = 2 * target.col
+        }
+        let r = min(max(row, 0), max(0, scan.rows - 1)), c = min(max(col, 0), max(0, scan.columns - 1))
+        return scan.index(row: r, col: c)
+    }
+
+    /// The output index along one axis whose window is centred nearest to input index `i`:
+    /// the window of output `o` starts at `o·s − p` and its centre tap is `(span − 1)/2` further.
+    static func outputIndex(centredOn i: Int, geometry g: ConvGeometry, count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        let offset = Double(i + g.pad - (g.span - 1) / 2) / Double(g.stride)
+        return min(max(Int(offset.rounded()), 0), count - 1)
+    }
+
+    private mutating func placeScan(at target: HoverTarget) {
+        scan.seek(scanPosition(for: target))
+        clock.resetPhase()
+    }
+
+    private mutating func pan(_ kind: PanelKind, dx: Double, dy: Double) {
+        let mapping = FrameLayout(state: self).mapping(kind, in: self)
+        panels[kind.rawValue] = mapping.view.panned(dx: dx, dy: dy, in: mapping)
     }
 }

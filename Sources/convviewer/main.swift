@@ -6,7 +6,8 @@ struct ConvViewer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convviewer",
         abstract: "Watch a convolution kernel slide over an image: conv, ReLU and 2×2 pooling, step by step.",
-        subcommands: [ListCommand.self, ComputeCommand.self]
+        subcommands: [WindowCommand.self, ListCommand.self, ComputeCommand.self],
+        defaultSubcommand: WindowCommand.self
     )
 }
 

@@ -1,0 +1,98 @@
+/// Modifier keys that can change what a key does. NumLock and CapsLock never do, so they have
+/// no place here: the window strips them before it asks the key map.
+public struct KeyModifiers: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let shift = KeyModifiers(rawValue: 1 << 0)
+    public static let control = KeyModifiers(rawValue: 1 << 1)
+    public static let alt = KeyModifiers(rawValue: 1 << 2)
+}
+
+/// One entry of the window's key table: a key with its modifiers, the action it sends, and the
+/// help line (`KeyBindings.all`) that tells a person about it.
+public struct KeyCommand: Equatable, Sendable {
+    /// The X keysym name (`space`, `Right`, `plus`, `I`): what `XKeysymToString` gives.
+    public let key: String
+    public let modifiers: KeyModifiers
+    public let action: Action
+    /// The `keys` text of the help line that lists this key.
+    public let help: String
+
+    public init(_ key: String, _ modifiers: KeyModifiers, _ action: Action, help: String) {
+        self.key = key
+        self.modifiers = modifiers
+        self.action = action
+        self.help = help
+    }
+
+    public init(_ key: String, _ action: Action, help: String) {
+        self.init(key, [], action, help: help)
+    }
+}
+
+/// The keyboard, as a table from {key, modifiers} to action, in the manner of nsxiv's
+/// `config.def.h`. Keys are named by keysym so the table needs no X headers; the window turns
+/// names into keysyms once at start.
+///
+/// A shifted character is its own key: `I` and `+` are matched with Shift already spent on
+/// them, so `KeyMap.action(key: "I", modifiers: [])` is the previous input. Shift only counts
+/// where it does not change the keysym, as on the arrows.
+///
+///     KeyMap.action(key: "Right", modifiers: .shift)   // .stepRow(1)
+public enum KeyMap {
+    public static let commands: [KeyCommand] = {
+        var table: [KeyCommand] = [
+            KeyCommand("space", .togglePlay, help: "Space"),
+            KeyCommand("Right", .step(1), help: "→ / ←"),
+            KeyCommand("Left", .step(-1), help: "→ / ←"),
+            KeyCommand("Right", .shift, .stepRow(1), help: "Shift + → / ←"),
+            KeyCommand("Left", .shift, .stepRow(-1), help: "Shift + → / ←"),
+            KeyCommand("Home", .seekFirst, help: "Home / End"),
+            KeyCommand("End", .seekLast, help: "Home / End"),
+            KeyCommand("plus", .speedUp, help: "+ / −"),
+            KeyCommand("equal", .speedUp, help: "+ / −"),
+            KeyCommand("KP_Add", .speedUp, help: "+ / −"),
+            KeyCommand("minus", .speedDown, help: "+ / −"),
+            KeyCommand("KP_Subtract", .speedDown, help: "+ / −"),
+            KeyCommand("i", .nextInput, help: "i / I"),
+            KeyCommand("I", .previousInput, help: "i / I"),
+            KeyCommand("f", .nextFilter, help: "f / F"),
+            KeyCommand("F", .previousFilter, help: "f / F"),
+            KeyCommand("r", .toggleRelu, help: "r"),
+            KeyCommand("n", .toggleNumbers, help: "n"),
+            KeyCommand("g", .toggleGrid, help: "g"),
+            KeyCommand("p", .toggleProgressive, help: "p"),
+            KeyCommand("0", .resetView, help: "0"),
+            KeyCommand("s", .saveScreenshot, help: "s"),
+            KeyCommand("F11", .toggleFullscreen, help: "F11"),
+            KeyCommand("h", .toggleHelp, help: "h or ?"),
+            KeyCommand("question", .toggleHelp, help: "h or ?"),
+            KeyCommand("q", .quit, help: "q or Esc"),
+            KeyCommand("Escape", .quit, help: "q or Esc"),
+        ]
+        for digit in 1...9 {
+            table.append(KeyCommand(String(digit), .selectPreset(digit - 1), help: "1 – 9"))
+        }
+        return table
+    }()
+
+    /// Help lines that belong to the mouse rather than to a key.
+    public static let pointerHelp: Set<String> = ["mouse over a panel", "click", "wheel", "drag"]
+
+    private struct Chord: Hashable {
+        let key: String
+        let modifiers: KeyModifiers
+    }
+
+    private static let index: [Chord: Action] = {
+        var map: [Chord: Action] = [:]
+        for c in commands { map[Chord(key: c.key, modifiers: c.modifiers)] = c.action }
+        return map
+    }()
+
+    /// The action for a key, or nil when the key means nothing here.
+    public static func action(key: String, modifiers: KeyModifiers) -> Action? {
+        index[Chord(key: key, modifiers: modifiers)]
+    }
+}

@@ -1,0 +1,37 @@
+import CX11
+import Foundation
+import Glibc
+
+/// Timing lines on stderr for measuring the window's budgets, on when `CONVVIEWER_TRACE=1`:
+/// the wall-clock time of the first frame on screen (to compare with the launch time) and, for
+/// each key press or click, the time from reading the event to the server holding the new frame.
+/// Off, it costs nothing: the session keeps no trace at all.
+final class FrameTrace {
+    private var firstFrameShown = false
+    private var inputAt: Double?
+
+    static func fromEnvironment() -> FrameTrace? {
+        guard let v = getenv("CONVVIEWER_TRACE"), String(cString: v) == "1" else { return nil }
+        return FrameTrace()
+    }
+
+    func inputArrived() {
+        if inputAt == nil { inputAt = Monotonic.now() }
+    }
+
+    /// After a frame was sent: waits for the server to have it (XSync) and prints the timings.
+    func presented(display: OpaquePointer) {
+        guard !firstFrameShown || inputAt != nil else { return }
+        XSync(display, 0)
+        if !firstFrameShown {
+            firstFrameShown = true
+            var ts = timespec()
+            clock_gettime(CLOCK_REALTIME, &ts)
+            fputs("trace: first frame at \(ts.tv_sec).\(String(format: "%09d", ts.tv_nsec))\n", stderr)
+        }
+        if let t = inputAt {
+            inputAt = nil
+            fputs("trace: input to screen \(String(format: "%.2f", (Monotonic.now() - t) * 1000)) ms\n", stderr)
+        }
+    }
+}

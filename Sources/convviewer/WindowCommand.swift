@@ -1,0 +1,99 @@
+import ArgumentParser
+import ConvModel
+import Foundation
+
+/// `convviewer` with no subcommand: the window.
+struct WindowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "window",
+        abstract: "Open the window (what `convviewer` with no subcommand does)."
+    )
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(name: .long, help: "Window size in pixels, WxH.")
+    var geometry: String = "1280x800"
+
+    @Flag(name: .long, help: "Fill the screen (the window manager's fullscreen state; F11 toggles).")
+    var fullscreen = false
+
+    @Flag(name: .long, help: "Start paused.")
+    var paused = false
+
+    @Option(name: .long, help: "Frames per second while the scan moves.")
+    var fps: Int = 60
+
+    @Option(name: .long, help: "Scan speed in positions per second (\(Clock.minSpeed)–\(Int(Clock.maxSpeed))).")
+    var speed: Double = Clock.defaultSpeed
+
+    @Option(name: .long, help: "dark or light.")
+    var theme: String = Theme.dark.rawValue
+
+    @Option(name: .long, help: "UI scale (1 at 96 dpi); default from the display's Xft.dpi.")
+    var scale: Double?
+
+    func run() throws {
+        let size = try WindowCommand.parseSize(geometry, option: "--geometry")
+        guard (1...1000).contains(fps) else { throw CLIError("--fps must be between 1 and 1000 (got \(fps))") }
+        guard speed.isFinite, speed > 0 else { throw CLIError("--speed must be a positive number (got \(speed))") }
+        guard let chosenTheme = Theme(rawValue: theme) else {
+            throw CLIError("unknown theme '\(theme)' (dark or light)")
+        }
+        if let s = scale, !(s.isFinite && s > 0) { throw CLIError("--scale must be a positive number (got \(s))") }
+        var (state, loadProblem) = try initialState(width: size.width, height: size.height)
+
+        let x = try XConnection()
+        let window = AppWindow(x, width: size.width, height: size.height, fullscreen: fullscreen)
+        state.update(.resize(width: window.initialWidth, height: window.initialHeight))
+        state.update(.setTheme(chosenTheme))
+        state.update(.setScale(scale ?? x.xftScale() ?? 1))
+        if let loadProblem { state.update(.showMessage(loadProblem)) }
+
+        let code: Int32
+        do {
+            let session = WindowSession(state: state, connection: x, window: window, fps: Double(fps),
+                                        sharedMemory: ProcessInfo.processInfo.environment["CONVVIEWER_NO_SHM"] == nil)
+            code = session.run()
+        }
+        Foundation.exit(code)
+    }
+
+    /// The state to open with. An input that fails to load does not stop the window: it opens on
+    /// a built-in input and says what went wrong (the second value). A bad filter or settings
+    /// still end the program with a one-line error, as in every other command.
+    private func initialState(width: Int, height: Int) throws -> (AppState, String?) {
+        if let m = model.maxSize, m < 1 { throw CLIError("--max-size must be 1 or more (got \(m))") }
+        let kernel = try model.kernel()
+        let settings = model.settings
+        var problem: String?
+        var image: NamedImage
+        do {
+            image = try InputSource.load(model.input, maxSide: model.maxSize)
+        } catch {
+            problem = "\(error) — showing the built-in 'face' instead"
+            image = BuiltinImages.named("face")!
+        }
+        func make(_ img: NamedImage) throws -> AppState {
+            try AppState(image: img, kernel: kernel, settings: settings, speed: speed, playing: !paused,
+                         windowWidth: width, windowHeight: height)
+        }
+        do {
+            return (try make(image), problem)
+        } catch where problem == nil && BuiltinImages.named(image.name) == nil {
+            // The file loaded but this kernel leaves nothing of it: same fallback.
+            return (try make(BuiltinImages.named("face")!), "\(error) — showing the built-in 'face' instead")
+        }
+    }
+
+    /// `"1280x800"` → (1280, 800); also accepts `×`.
+    static func parseSize(_ text: String, option: String) throws -> (width: Int, height: Int) {
+        let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
+            throw CLIError("\(option) must look like 1280x800 (got '\(text)')")
+        }
+        guard (1...16384).contains(w), (1...16384).contains(h) else {
+            throw CLIError("\(option) must be between 1x1 and 16384x16384 (got '\(text)')")
+        }
+        return (w, h)
+    }
+}

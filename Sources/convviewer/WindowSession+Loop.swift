@@ -1,0 +1,136 @@
+import CX11
+import ConvModel
+
+/// The event loop, in the manner of nsxiv and st: one thread; drain what Xlib has queued, else
+/// `ppoll` on the connection until the next absolute deadline; draw at most once per turn.
+///
+/// Deadlines: the next tick while the scan plays (at the frame rate), the end of a transient
+/// message, and nothing else. Paused and idle, the wait has no timeout at all, so the process
+/// makes no wake-ups until an event arrives.
+extension WindowSession {
+    func run() -> Int32 {
+        window.map()
+        while running {
+            drainEvents()
+            mapWorker?.deliver(adopt: adopt, dispatch: dispatch)
+            handleDeadlines()
+            if !running { break }
+            if dirty { drawFrame() }
+            if XPending(x.display) == 0 {
+                Monotonic.wait(readable: x.fileDescriptor, until: nextDeadline, wakeFD: mapWorker?.wakeFD)
+            }
+        }
+        return exitCode
+    }
+
+    /// Whether anything on screen moves by itself right now.
+    var isAnimating: Bool { state.clock.isPlaying }
+
+    private var nextDeadline: Double? {
+        let tick = isAnimating ? nextTick : nil
+        switch (tick, messageDeadline) {
+        case let (t?, m?): return min(t, m)
+        case let (t?, nil): return t
+        case let (nil, m): return m
+        }
+    }
+
+    private func handleDeadlines() {
+        let now = Monotonic.now()
+        if let m = messageDeadline, now >= m {
+            messageDeadline = nil
+            dispatch(.dismissMessage)
+        }
+        guard isAnimating else {
+            lastTick = nil
+            return
+        }
+        guard let last = lastTick else {
+            // Playing starts now: the first tick is one interval away, so nothing jumps.
+            lastTick = now
+            nextTick = now + frameInterval
+            return
+        }
+        guard now >= nextTick else { return }
+        lastTick = now
+        // Absolute deadlines keep the pace; after a stall, start over rather than burst.
+        nextTick += frameInterval
+        if nextTick <= now { nextTick = now + frameInterval }
+        dispatch(.tick(seconds: now - last))
+    }
+
+    /// Handles every queued event. Runs of MotionNotify become one move (the last position) and
+    /// ConfigureNotify only the final size, so a fast mouse or a live resize never lags behind.
+    private func drainEvents() {
+        var motion: (x: Double, y: Double)?
+        var size: (width: Int, height: Int)?
+        var exposed = false
+        var event = XEvent()
+        while running, XPending(x.display) > 0 {
+            XNextEvent(x.display, &event)
+            let type = event.type
+            if type == MotionNotify {
+                motion = (Double(event.xmotion.x), Double(event.xmotion.y))
+                continue
+            }
+            if let m = motion {
+                // Keep the order: a move before a click is handled before the click.
+                motion = nil
+                dispatch(.pointer(.moved(x: m.x, y: m.y)))
+            }
+            switch type {
+            case Expose:
+                if event.xexpose.count == 0 { exposed = true }
+            case ConfigureNotify:
+                size = (Int(event.xconfigure.width), Int(event.xconfigure.height))
+            case KeyPress:
+                trace?.inputArrived()
+                if let action = keys.action(for: event.xkey) { dispatch(action) }
+            case ButtonPress:
+                trace?.inputArrived()
+                if let p = WindowSession.pointerEvent(event.xbutton, pressed: true) { dispatch(.pointer(p)) }
+            case ButtonRelease:
+                if let p = WindowSession.pointerEvent(event.xbutton, pressed: false) { dispatch(.pointer(p)) }
+            case LeaveNotify:
+                // Leaves caused by grabs (a drag going outside) are not the pointer leaving.
+                if event.xcrossing.mode == NotifyNormal { dispatch(.pointer(.left)) }
+            case ClientMessage:
+                if window.isCloseRequest(event.xclient) {
+                    running = false
+                    exitCode = 0
+                }
+            case DestroyNotify:
+                if event.xdestroywindow.window == window.id {
+                    windowGone = true
+                    running = false
+                    exitCode = 0
+                }
+            default:
+                break
+            }
+        }
+        if let m = motion { dispatch(.pointer(.moved(x: m.x, y: m.y))) }
+        if let s = size, s.width != state.windowWidth || s.height != state.windowHeight {
+            dispatch(.resize(width: s.width, height: s.height))
+        }
+        if exposed { reshowFrame() }
+    }
+
+    /// Buttons 1–3 press and release; the wheel (4 up, 5 down) presses only.
+    static func pointerEvent(_ e: XButtonEvent, pressed: Bool) -> PointerEvent? {
+        let x = Double(e.x), y = Double(e.y)
+        switch e.button {
+        case UInt32(Button4): return pressed ? .scrolled(x: x, y: y, steps: 1) : nil
+        case UInt32(Button5): return pressed ? .scrolled(x: x, y: y, steps: -1) : nil
+        default:
+            let button: PointerButton
+            switch e.button {
+            case UInt32(Button1): button = .primary
+            case UInt32(Button2): button = .middle
+            case UInt32(Button3): button = .secondary
+            default: return nil
+            }
+            return pressed ? .pressed(x: x, y: y, button: button) : .released(x: x, y: y, button: button)
+        }
+    }
+}

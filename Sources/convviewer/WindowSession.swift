@@ -1,0 +1,151 @@
+import CCairo
+import CX11
+import ConvModel
+import ConvRender
+import Foundation
+
+/// One open window and the app state it shows: actions in, frames out.
+///
+/// Everything here runs on the main thread, the only one that touches Xlib. The loop itself
+/// (waiting, events, ticks) is in `WindowSession+Loop.swift`.
+final class WindowSession {
+    private(set) var state: AppState
+    let x: XConnection
+    let window: AppWindow
+    let keys = KeyTranslation()
+    /// Seconds between ticks while something moves.
+    let frameInterval: Double
+    let sharedMemory: Bool
+    let gc: GC
+    var buffer: BackBuffer?
+    /// The state changed since the last frame was drawn.
+    var dirty = true
+    var running = true
+    var exitCode: Int32 = 0
+    /// The window was destroyed under us: nothing left to free on the server.
+    var windowGone = false
+    /// Time of the previous tick while playing; nil while paused.
+    var lastTick: Double?
+    var nextTick = 0.0
+    /// When the shell's own message ("saved …") goes away again.
+    var messageDeadline: Double?
+    /// Off-thread recomputation of the maps on large images.
+    var mapWorker: MapWorker?
+    let trace: FrameTrace?
+
+    init(state: AppState, connection: XConnection, window: AppWindow, fps: Double, sharedMemory: Bool = true) {
+        self.state = state
+        x = connection
+        self.window = window
+        frameInterval = 1 / fps
+        self.sharedMemory = sharedMemory && BackBuffer.isSupported(window.visual, depth: window.depth)
+        gc = XCreateGC(connection.display, window.id, 0, nil)
+        trace = FrameTrace.fromEnvironment()
+        mapWorker = MapWorker()
+        updateWindowDecorations()
+    }
+
+    deinit {
+        buffer = nil
+        XFreeGC(x.display, gc)
+        if !windowGone { XDestroyWindow(x.display, window.id) }
+    }
+
+    // MARK: actions
+
+    /// Applies an action, marks the frame dirty when the state changed, and carries out the effects.
+    func dispatch(_ action: Action) {
+        // Recomputing the maps of a large image would stall the window: it happens off the main
+        // thread and comes back through `adopt`; until then the old maps stay on screen.
+        if let worker = mapWorker, worker.intercept(action, state: state) { return }
+        let before = state
+        let effects = state.update(action)
+        stateChanged(from: before)
+        for effect in effects { perform(effect) }
+    }
+
+    /// Takes the state the map worker computed.
+    func adopt(_ rebuilt: AppState) {
+        let before = state
+        state = state.adopting(rebuilt)
+        stateChanged(from: before)
+    }
+
+    private func stateChanged(from before: AppState) {
+        if state != before {
+            dirty = true
+            if state.message != before.message { messageDeadline = nil }
+            updateWindowDecorations()
+        }
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            running = false
+            exitCode = 0
+        case .toggleFullscreen:
+            window.toggleFullscreen()
+        case .saveScreenshot:
+            saveScreenshot()
+        }
+    }
+
+    private func saveScreenshot() {
+        // The frame is drawn again from the state rather than read back from the buffer, so a
+        // screenshot is never half of a frame, whatever the server is doing with the buffer.
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(state.windowWidth), Int32(state.windowHeight))!
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        FrameRenderer.draw(state, into: cr, width: state.windowWidth, height: state.windowHeight)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        do {
+            let name = try Screenshot.save(surface)
+            dispatch(.showMessage("saved \(name)"))
+            messageDeadline = Monotonic.now() + 4
+        } catch {
+            dispatch(.showMessage("\(error)"))
+        }
+    }
+
+    /// Title (with the input and filter) and cursor follow the state.
+    private func updateWindowDecorations() {
+        window.setTitle(WindowSession.title(for: state))
+        if state.drag?.moved == true {
+            window.setCursor(.move)
+        } else {
+            window.setCursor(state.hover != nil ? .crosshair : .normal)
+        }
+    }
+
+    static func title(for state: AppState) -> String {
+        "convviewer — \(state.image.name) · \(state.kernel.label)"
+    }
+
+    // MARK: frames
+
+    /// Draws the state into the back buffer and shows it in one copy.
+    func drawFrame() {
+        let w = state.windowWidth, h = state.windowHeight
+        if buffer?.width != w || buffer?.height != h {
+            // The old buffer (and its shared memory) is freed before the new one is made.
+            buffer = nil
+            buffer = BackBuffer(x, visual: window.visual, depth: window.depth, width: w, height: h,
+                                sharedMemory: sharedMemory)
+        }
+        guard let buffer else { return }
+        let cr = buffer.beginFrame()
+        FrameRenderer.draw(state, into: cr, width: w, height: h)
+        buffer.endFrame(cr)
+        buffer.present(to: window.id, gc: gc)
+        dirty = false
+        trace?.presented(display: x.display)
+    }
+
+    /// An Expose: shows the last frame again without drawing it anew.
+    func reshowFrame() {
+        guard let buffer, !dirty else { return }
+        buffer.present(to: window.id, gc: gc)
+    }
+}
