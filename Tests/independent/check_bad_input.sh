@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Every bad input of issue 2 (item 5) must end the command line with exactly one line on stderr
+# and a non-zero exit status that is not a signal (1–127), within a few seconds.
+#
+# Usage: check_bad_input.sh [path/to/convviewer]   (or CONVVIEWER=...; default .build/debug/convviewer)
+set -u
+
+BIN=${1:-${CONVVIEWER:-.build/debug/convviewer}}
+if [[ ! -x $BIN ]]; then
+    echo "check_bad_input: no executable at $BIN (build first, or pass its path)" >&2
+    exit 2
+fi
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# The bad files.
+: >"$TMP/empty.pgm"
+printf 'P5\n4 4\n255\n\001\002\003' >"$TMP/truncated.pgm"                 # 16 pixels declared, 3 present
+printf 'P2\n4 4\n255\n0 1 2 3\n4 5 6 7\n8 9\n' >"$TMP/short-ascii.pgm"     # 16 declared, 10 present
+printf 'P6\n3 3\n255\n\377\000\000\000\377' >"$TMP/truncated.ppm"          # 9 RGB pixels declared, under 2
+printf 'P5\n20000 20000\n255\n\000\000\000\000' >"$TMP/huge.pgm"            # 4·10⁸ > 2²⁸ pixels
+printf 'P5\n70000 70000\n255\n' >"$TMP/huge-square.pgm"                      # 4.9·10⁹ pixels
+printf 'P5\n99999999999999999999 2\n255\n' >"$TMP/overflow.pgm"              # width does not fit an Int
+printf 'P5\nfour 4\n255\n' >"$TMP/bad-header.pgm"
+printf 'P5\n4 4' >"$TMP/cut-header.pgm"
+printf 'P2\n2 2\n255\n0 1 x 3\n' >"$TMP/bad-ascii.pgm"
+printf 'P5\n2 2\n0\n\000\000\000\000' >"$TMP/maxval0.pgm"
+printf 'P5\n0 0\n255\n' >"$TMP/zero.pgm"
+printf 'GIF89a not an image' >"$TMP/notimage.pgm"
+printf '\211PNG\r\n\032\n\000\000\000\015IHDRgarbage' >"$TMP/corrupt.png"
+printf 'P5\n2 2\n255\n\000\100\200\377' >"$TMP/tiny.pgm"                     # a valid 2×2 image
+printf 'P5\n5 5\n255\n' >"$TMP/five.pgm"
+head -c 25 /dev/zero >>"$TMP/five.pgm"                                       # a valid 5×5 image
+mkdir "$TMP/folder.pgm"
+
+SEVEN=$(printf '1,%.0s' 1 2 3 4 5 6); SEVEN="${SEVEN}1"
+SEVEN=$(for _ in 1 2 3 4 5 6 7; do printf '%s;' "$SEVEN"; done); SEVEN=${SEVEN%;}   # 7×7 of ones
+
+passed=0
+failed=0
+
+# check NAME ARGS...: runs `convviewer compute --json ARGS...` and judges it.
+check() {
+    local name=$1
+    shift
+    local status lines
+    timeout 20 "$BIN" compute --json "$@" >"$TMP/out" 2>"$TMP/err"
+    status=$?
+    lines=$(wc -l <"$TMP/err")
+    # A last line without a newline still counts as a line.
+    if [[ -s $TMP/err && $(tail -c 1 "$TMP/err" | od -An -c | tr -d ' ') != '\n' ]]; then
+        lines=$((lines + 1))
+    fi
+    local why=""
+    if ((status == 124)); then
+        why="hung (killed after 20 s)"
+    elif ((status == 0)); then
+        why="exit status 0"
+    elif ((status >= 128)); then
+        why="killed by signal $((status - 128))"
+    elif ((lines != 1)); then
+        why="$lines lines on stderr"
+    elif [[ -z $(tr -d '[:space:]' <"$TMP/err") ]]; then
+        why="an empty line on stderr"
+    fi
+    if [[ -z $why ]]; then
+        passed=$((passed + 1))
+        printf 'ok    %-28s exit %d: %s\n' "$name" "$status" "$(head -c 200 "$TMP/err")"
+    else
+        failed=$((failed + 1))
+        printf 'FAIL  %-28s %s (exit %d)\n' "$name" "$why" "$status"
+        sed 's/^/        stderr: /' "$TMP/err" | head -5
+    fi
+}
+
+# Files.
+check "missing file"             --input "$TMP/no-such-file.pgm"
+check "empty file"               --input "$TMP/empty.pgm"
+check "truncated P5"             --input "$TMP/truncated.pgm"
+check "P2 with too few values"   --input "$TMP/short-ascii.pgm"
+check "truncated P6"             --input "$TMP/truncated.ppm"
+check "more than 2^28 pixels"    --input "$TMP/huge.pgm"
+check "70000×70000 header"       --input "$TMP/huge-square.pgm"
+check "size overflowing Int"     --input "$TMP/overflow.pgm"
+check "corrupt header"           --input "$TMP/bad-header.pgm"
+check "header cut short"         --input "$TMP/cut-header.pgm"
+check "corrupt ASCII pixels"     --input "$TMP/bad-ascii.pgm"
+check "maxval 0"                 --input "$TMP/maxval0.pgm"
+check "0×0 image"                --input "$TMP/zero.pgm"
+check "not an image"             --input "$TMP/notimage.pgm"
+check "corrupt PNG"              --input "$TMP/corrupt.png"
+check "a directory"              --input "$TMP/folder.pgm"
+# Names.
+check "unknown input"            --input nosuchimage
+check "unknown filter"           --filter nosuchfilter
+check "unknown filter, empty"    --filter ""
+# Kernel text.
+check "kernel does not parse"    "--filter=1,x,3;4,5,6;7,8,9"
+check "kernel empty weight"      "--filter=1,,3;4,5,6;7,8,9"
+check "kernel not square"        "--filter=1,2,3;4,5,6"
+check "kernel ragged"            "--filter=1,2,3;4,5;7,8,9"
+check "kernel even 2×2"          "--filter=1,2;3,4"
+check "kernel 9×9"               "--filter=$(for _ in 1 2 3 4 5 6 7 8 9; do printf '0,0,0,0,0,0,0,0,0;'; done | sed 's/;$//')"
+check "kernel NaN"               "--filter=0,0,0;0,nan,0;0,0,0"
+check "kernel inf"               "--filter=inf,0,0;0,1,0;0,0,0"
+check "kernel -inf"              "--filter=0,0,0;0,1,0;0,0,-inf"
+check "kernel bare nan"          --filter nan
+# Text holding a line break: the message must still be one line.
+check "filter with a line break" --filter "$(printf 'edge\nv')"
+check "kernel with a line break" "--filter=$(printf '1,x\ny,0;0,1,0;0,0,0')"
+check "input with a line break"  --input "$(printf 'face\nx')"
+check "file with a line break"   --input "$(printf '%s/no\nsuch.pgm' "$TMP")"
+# Settings.
+check "stride 0"                 --stride 0
+check "stride -1"                --stride=-1
+check "bias NaN"                 --bias nan
+check "bias inf"                 --bias inf
+check "max-size 0"               --input "$TMP/five.pgm" --max-size 0
+check "3×3 on 2×2, valid"        --input "$TMP/tiny.pgm" --filter blur
+check "7×7 on 5×5, valid"        --input "$TMP/five.pgm" "--filter=$SEVEN"
+check "7×7 on 5×5, stride 3"     --input "$TMP/five.pgm" "--filter=$SEVEN" --stride 3
+
+# The same files are fine when they are good: make sure the harness itself is not fooled.
+if ! "$BIN" compute --json --input "$TMP/five.pgm" "--filter=$SEVEN" --padding same >/dev/null 2>&1 \
+    || ! "$BIN" compute --json --input "$TMP/tiny.pgm" --filter blur --padding same >/dev/null 2>&1; then
+    failed=$((failed + 1))
+    echo "FAIL  control: a valid image with same padding should work"
+fi
+
+echo "check_bad_input: $passed passed, $failed failed"
+((failed == 0))
