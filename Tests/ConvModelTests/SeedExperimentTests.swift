@@ -39,6 +39,9 @@ final class SeedExperimentTests: XCTestCase {
     /// - the mouth (with the corners of the smile): strongest ≥ 1.9, two thirds of the eyes;
     /// - every window that touches neither eye nor mouth: ≤ 0.9, under a third of the eyes' response;
     /// - the strongest cell of the whole map lies on an eye.
+    /// The cells themselves (conv row, column): the left edge of the left eye at (6…7, 4…5) and of the
+    /// right eye at (6…7, 13…14) give 3; the left edges of the smile's corners at (13…14, 3…4) and
+    /// (13, 15…16), and the left end of the mouth bar at (16, 5…6), give 2.
     func testVerticalEdgesOnFaceFireOnEyesAndMouth() {
         let relu = maps("face", "edge_v").relu
         XCTAssertEqual(relu.width, 22)
@@ -54,6 +57,12 @@ final class SeedExperimentTests: XCTestCase {
         XCTAssertLessThanOrEqual(elsewhere, 0.9 + 1e-5)
         XCTAssertLessThan(elsewhere, onLeftEye / 3)
         XCTAssertEqual(relu.maxValue, onLeftEye)
+        for (r, c) in [(6, 4), (6, 5), (7, 4), (7, 5), (6, 13), (6, 14), (7, 13), (7, 14)] {
+            XCTAssertEqual(relu[r, c], 3, "eye edge at (\(r), \(c))")
+        }
+        for (r, c) in [(13, 3), (13, 4), (14, 3), (14, 4), (13, 15), (13, 16), (16, 5), (16, 6)] {
+            XCTAssertEqual(relu[r, c], 2, "mouth edge at (\(r), \(c))")
+        }
         // The middle of the face, between the eyes and above the mouth, is flat: exactly 0.
         for r in 4..<12 { for c in 9..<13 { XCTAssertEqual(relu[r, c], 0, "(\(r), \(c))") } }
     }
