@@ -73,8 +73,8 @@ extension Tour {
               cues: [TourCue(at: 8, [.setImage(shiftedLetter)])]),
 
         scene("One layer of many",
-              "A real network repeats these steps, convolution, ReLU, pooling, with dozens of kernels per layer, "
-                  + "all learned from examples. The strip along the bottom follows the shapes through to a fully connected layer "
+              "A real network repeats these steps, convolution, ReLU, pooling, with dozens of kernels per layer "
+                  + "learned from examples. The strip along the bottom follows the shapes through to a fully connected layer "
                   + "and a softmax that scores each class.",
               seconds: 16, input: "face", filter: "edge_v", speed: 32, view: SceneView(progressive: false)),
 
