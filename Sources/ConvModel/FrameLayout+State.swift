@@ -1,0 +1,44 @@
+extension FrameLayout {
+    /// The layout of the state's window at its UI scale.
+    public init(state: AppState) {
+        self.init(width: state.windowWidth, height: state.windowHeight, scale: state.view.scale)
+    }
+
+    /// Size of the grid a panel shows, and how many padding cells it leaves room for around it.
+    public static func gridSize(_ kind: PanelKind, in state: AppState) -> (columns: Int, rows: Int, margin: Int) {
+        let g = state.geometry
+        switch kind {
+        case .input: return (g.inputWidth, g.inputHeight, g.pad)
+        case .conv: return (g.outputWidth, g.outputHeight, 0)
+        case .pool: return (g.poolWidth, g.poolHeight, 0)
+        }
+    }
+
+    /// Cells ↔ pixels of one panel, with the panel's zoom and pan from the state.
+    public func mapping(_ kind: PanelKind, in state: AppState) -> PanelMapping {
+        let size = FrameLayout.gridSize(kind, in: state)
+        let view = state.panels.indices.contains(kind.rawValue) ? state.panels[kind.rawValue] : PanelView()
+        return PanelMapping(area: panel(kind).image, columns: size.columns, rows: size.rows,
+                            margin: size.margin, view: view)
+    }
+
+    /// The three panels' mappings, left to right.
+    public func mappings(in state: AppState) -> [PanelMapping] {
+        PanelKind.allCases.map { mapping($0, in: state) }
+    }
+
+    /// The panel cell under a window point: which panel, and which cell of its grid. Nil over
+    /// titles, gaps, other bands, the empty part of an image area, or the padding around the input.
+    public func hitTest(x: Double, y: Double, in state: AppState) -> (panel: PanelKind, row: Int, col: Int)? {
+        for kind in PanelKind.allCases where panel(kind).image.contains(x: x, y: y) {
+            guard let cell = mapping(kind, in: state).cell(atX: x, y: y) else { return nil }
+            return (kind, cell.row, cell.col)
+        }
+        return nil
+    }
+
+    /// The panel whose image area holds the point (for wheel and drag), whether or not a cell is under it.
+    public func panel(atX x: Double, y: Double) -> PanelKind? {
+        PanelKind.allCases.first { panel($0).image.contains(x: x, y: y) }
+    }
+}

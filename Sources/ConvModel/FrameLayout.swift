@@ -1,0 +1,182 @@
+/// Where everything goes in one frame, from the window size and the UI scale alone.
+///
+///     let layout = FrameLayout(width: 1920, height: 1080, scale: 1)
+///     layout.panels[1].image      // the conv panel's image area, in window pixels
+///
+/// From top to bottom: the status line; the three panels (a title band over an image area each);
+/// a thin timeline of the scan; the detail band (kernel ⊙ patch = products under the input panel,
+/// the written-out sum under the conv panel, the colour legend under the pool panel); and the
+/// architecture strip.
+///
+/// Every length is a multiple of `unit`, the size of one design pixel. The design is made for a
+/// 1280×800 window at scale 1; larger windows grow it in proportion, so a 4K frame looks like a
+/// 1080p frame, only sharper. Smaller windows never shrink the text: the bands get more compact
+/// and the panels give up the room. No text is below 12 px at scale 1.
+public struct FrameLayout: Equatable, Sendable {
+    /// The window the design is made for, at scale 1.
+    public static let referenceWidth = 1280.0
+    public static let referenceHeight = 800.0
+
+    public let width: Double
+    public let height: Double
+    /// The UI scale asked for (1 at 96 dpi).
+    public let scale: Double
+    /// Window pixels per design pixel: the scale, grown with the window beyond the reference size.
+    public let unit: Double
+    /// 0 for the most compact layout (short windows), 1 for the roomy one.
+    public let roominess: Double
+    public let fonts: FontSizes
+    /// Space around the frame's content.
+    public let margin: Double
+    /// Space between panels and between bands.
+    public let gap: Double
+    public let status: Rect
+    /// The band holding the three panels, titles included.
+    public let panelBand: Rect
+    /// Input, conv and pool, left to right.
+    public let panels: [PanelLayout]
+    public let timeline: Rect
+    public let detail: DetailLayout
+    public let strip: StripLayout
+
+    public init(width: Int, height: Int, scale: Double = 1) {
+        let w = Double(max(0, width)), h = Double(max(0, height))
+        let s = scale.isFinite && scale > 0 ? scale : 1
+        let fit = min(w / s / FrameLayout.referenceWidth, h / s / FrameLayout.referenceHeight)
+        let u = s * max(1, fit)
+        let t = min(max((h / u - 440) / (760 - 440), 0), 1)
+        /// A length in window pixels: `compact` design pixels in a short window, `roomy` in a tall one.
+        func len(_ compact: Double, _ roomy: Double) -> Double { (compact + (roomy - compact) * t) * u }
+
+        self.width = w
+        self.height = h
+        self.scale = s
+        self.unit = u
+        self.roominess = t
+        fonts = FontSizes(status: len(12.5, 14), title: len(13, 16), body: len(12, 13.5), small: len(12, 12.5),
+                          minCell: 11 * s, maxCell: 16 * u)
+        margin = len(8, 16)
+        gap = len(8, 14)
+
+        let statusHeight = len(24, 34)
+        let titleHeight = len(22, 30)
+        let timelineHeight = len(4, 6)
+        let timelineGap = len(6, 10)
+        let detailBase = len(84, 132)
+        let stripHeight = len(54, 78)
+
+        let contentWidth = w - 2 * margin
+        let panelWidth = max(0, (contentWidth - 2 * gap) / 3)
+        status = Rect(x: margin, y: margin, width: contentWidth, height: statusHeight)
+
+        let fixed = 2 * margin + statusHeight + gap + titleHeight + 2 * timelineGap + timelineHeight
+            + detailBase + gap + stripHeight
+        let imageRoom = max(0, h - fixed)
+        // Square grids want a square image area; room beyond that first enlarges the detail band,
+        // then is shared above and below the panels so they stay in the middle.
+        let slack = max(0, imageRoom - panelWidth)
+        let detailHeight = detailBase + min(slack, detailBase * 0.5)
+        let spare = slack - (detailHeight - detailBase)
+        let imageHeight = imageRoom - slack
+
+        let bandTop = status.maxY + gap + spare / 2
+        panelBand = Rect(x: margin, y: bandTop, width: contentWidth, height: titleHeight + imageHeight)
+        let m = margin, g = gap
+        panels = PanelKind.allCases.map { kind in
+            let x = m + Double(kind.rawValue) * (panelWidth + g)
+            let frame = Rect(x: x, y: bandTop, width: panelWidth, height: titleHeight + imageHeight)
+            return PanelLayout(kind: kind, frame: frame,
+                               title: Rect(x: x, y: bandTop, width: panelWidth, height: titleHeight),
+                               image: Rect(x: x, y: bandTop + titleHeight, width: panelWidth, height: imageHeight))
+        }
+
+        timeline = Rect(x: margin, y: panelBand.maxY + timelineGap, width: contentWidth, height: timelineHeight)
+        let stripTop = h - margin - stripHeight
+        let detailTop = stripTop - gap - detailHeight
+        detail = DetailLayout(frame: Rect(x: margin, y: detailTop, width: contentWidth, height: detailHeight),
+                              columns: panels.map(\.frame), labelHeight: len(20, 26), operatorWidth: len(18, 28))
+        strip = StripLayout(frame: Rect(x: margin, y: stripTop, width: contentWidth, height: stripHeight),
+                            bracketHeight: len(16, 22), arrowWidth: len(10, 18),
+                            count: ArchitectureStrip.stageCount)
+    }
+
+    public func panel(_ kind: PanelKind) -> PanelLayout { panels[kind.rawValue] }
+
+    /// The whole frame.
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+}
+
+/// Text sizes in pixels.
+public struct FontSizes: Equatable, Sendable {
+    public let status: Double
+    public let title: Double
+    public let body: Double
+    public let small: Double
+    /// Numbers inside cells are drawn only when they can be at least this large.
+    public let minCell: Double
+    /// …and never larger than this.
+    public let maxCell: Double
+}
+
+/// One panel: its title band and the image area below it.
+public struct PanelLayout: Equatable, Sendable {
+    public let kind: PanelKind
+    public let frame: Rect
+    public let title: Rect
+    public let image: Rect
+}
+
+/// The band between the timeline and the strip, in three columns under the three panels.
+///
+/// Under the input: three k×k grids, kernel × patch = products, with a label band above them.
+/// Under the conv panel: the written-out sum. Under the pool panel: the legend.
+public struct DetailLayout: Equatable, Sendable {
+    public let frame: Rect
+    /// Height of the label band above the three grids.
+    public let labelHeight: Double
+    public let kernel: Rect
+    /// The slot of the × between kernel and patch.
+    public let times: Rect
+    public let patch: Rect
+    /// The slot of the = between patch and products.
+    public let equals: Rect
+    public let products: Rect
+    public let sum: Rect
+    public let legend: Rect
+
+    init(frame: Rect, columns: [Rect], labelHeight: Double, operatorWidth: Double) {
+        self.frame = frame
+        self.labelHeight = labelHeight
+        let first = columns[0]
+        let side = max(0, min(frame.height - labelHeight, (first.width - 2 * operatorWidth) / 3))
+        let trio = 3 * side + 2 * operatorWidth
+        let x0 = first.x + max(0, (first.width - trio) / 2)
+        let top = frame.y + labelHeight
+        kernel = Rect(x: x0, y: top, width: side, height: side)
+        times = Rect(x: kernel.maxX, y: top, width: operatorWidth, height: side)
+        patch = Rect(x: times.maxX, y: top, width: side, height: side)
+        equals = Rect(x: patch.maxX, y: top, width: operatorWidth, height: side)
+        products = Rect(x: equals.maxX, y: top, width: side, height: side)
+        sum = Rect(x: columns[1].x, y: frame.y, width: columns[1].width, height: frame.height)
+        legend = Rect(x: columns[2].x, y: frame.y, width: columns[2].width, height: frame.height)
+    }
+}
+
+/// The architecture strip: a band for the bracket over the stages shown in the panels, then one
+/// box per stage with room for an arrow between neighbours.
+public struct StripLayout: Equatable, Sendable {
+    public let frame: Rect
+    public let bracket: Rect
+    public let boxes: [Rect]
+
+    init(frame: Rect, bracketHeight: Double, arrowWidth: Double, count: Int) {
+        self.frame = frame
+        bracket = Rect(x: frame.x, y: frame.y, width: frame.width, height: bracketHeight)
+        let top = frame.y + bracketHeight
+        let boxWidth = max(0, (frame.width - Double(count - 1) * arrowWidth) / Double(count))
+        boxes = (0..<count).map { i in
+            Rect(x: frame.x + Double(i) * (boxWidth + arrowWidth), y: top,
+                 width: boxWidth, height: frame.height - bracketHeight)
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import CCairo
+import ConvModel
+
+/// Small drawing helpers over one `cairo_t`: filled and outlined rectangles, and text placed by
+/// its alignment rather than its baseline.
+struct Canvas {
+    let cr: OpaquePointer
+
+    enum Align { case left, center, right }
+
+    func color(_ c: RGB, _ alpha: Double = 1) {
+        if alpha >= 1 { cairo_set_source_rgb(cr, c.r, c.g, c.b) } else { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha) }
+    }
+
+    func fill(_ r: Rect, _ c: RGB, _ alpha: Double = 1) {
+        guard !r.isEmpty else { return }
+        color(c, alpha)
+        cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+        cairo_fill(cr)
+    }
+
+    /// A frame of `width` pixels lying just outside `r` (so the cells inside stay uncovered).
+    func frameOutside(_ r: Rect, width w: Double, _ c: RGB, _ alpha: Double = 1) {
+        guard w > 0 else { return }
+        color(c, alpha)
+        cairo_rectangle(cr, r.x - w, r.y - w, r.width + 2 * w, r.height + 2 * w)
+        cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+        cairo_fill(cr)
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING)
+    }
+
+    /// A frame of `width` pixels lying just inside `r`.
+    func frameInside(_ r: Rect, width w: Double, _ c: RGB, _ alpha: Double = 1) {
+        frameOutside(r.insetBy(dx: w, dy: w), width: w, c, alpha)
+    }
+
+    func roundedRect(_ r: Rect, radius: Double) {
+        let rad = max(0, min(radius, r.width / 2, r.height / 2))
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, r.maxX - rad, r.minY + rad, rad, -.pi / 2, 0)
+        cairo_arc(cr, r.maxX - rad, r.maxY - rad, rad, 0, .pi / 2)
+        cairo_arc(cr, r.minX + rad, r.maxY - rad, rad, .pi / 2, .pi)
+        cairo_arc(cr, r.minX + rad, r.minY + rad, rad, .pi, 1.5 * .pi)
+        cairo_close_path(cr)
+    }
+
+    func fillRounded(_ r: Rect, radius: Double, _ c: RGB, _ alpha: Double = 1) {
+        guard !r.isEmpty else { return }
+        color(c, alpha)
+        roundedRect(r, radius: radius)
+        cairo_fill(cr)
+    }
+
+    func strokeRounded(_ r: Rect, radius: Double, width: Double, _ c: RGB, _ alpha: Double = 1) {
+        guard !r.isEmpty else { return }
+        color(c, alpha)
+        roundedRect(r.insetBy(dx: width / 2, dy: width / 2), radius: radius)
+        cairo_set_line_width(cr, width)
+        cairo_stroke(cr)
+    }
+
+    func line(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width: Double, _ c: RGB, _ alpha: Double = 1) {
+        color(c, alpha)
+        cairo_move_to(cr, x0, y0)
+        cairo_line_to(cr, x1, y1)
+        cairo_set_line_width(cr, width)
+        cairo_stroke(cr)
+    }
+
+    func save() { cairo_save(cr) }
+    func restore() { cairo_restore(cr) }
+
+    func clip(_ r: Rect) {
+        cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+        cairo_clip(cr)
+    }
+
+    // MARK: text
+
+    static let family = "DejaVu Sans"
+
+    func font(_ size: Double, bold: Bool = false) {
+        cairo_select_font_face(cr, Canvas.family, CAIRO_FONT_SLANT_NORMAL,
+                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(cr, max(1, size))
+    }
+
+    /// Advance width of `s` in the current font.
+    func width(_ s: String) -> Double {
+        var e = cairo_text_extents_t()
+        cairo_text_extents(cr, s, &e)
+        return e.x_advance
+    }
+
+    /// Ascent and descent of the current font.
+    func metrics() -> (ascent: Double, descent: Double) {
+        var e = cairo_font_extents_t()
+        cairo_font_extents(cr, &e)
+        return (e.ascent, e.descent)
+    }
+
+    /// Baseline that centres a line of the current font on `midY`.
+    func baseline(centredOn midY: Double) -> Double {
+        let m = metrics()
+        return (midY + (m.ascent - m.descent) / 2).rounded()
+    }
+
+    /// Draws `s` with its baseline at `y`, aligned on `x`; returns the width drawn.
+    @discardableResult
+    func text(_ s: String, x: Double, y: Double, align: Align = .left, _ c: RGB, _ alpha: Double = 1) -> Double {
+        let w = width(s)
+        let x0: Double
+        switch align {
+        case .left: x0 = x
+        case .center: x0 = x - w / 2
+        case .right: x0 = x - w
+        }
+        color(c, alpha)
+        cairo_move_to(cr, x0.rounded(), y)
+        cairo_show_text(cr, s)
+        return w
+    }
+
+    /// Draws `s` vertically centred in `r`, aligned within it.
+    @discardableResult
+    func text(_ s: String, in r: Rect, align: Align = .left, _ c: RGB, _ alpha: Double = 1) -> Double {
+        let x: Double
+        switch align {
+        case .left: x = r.minX
+        case .center: x = r.midX
+        case .right: x = r.maxX
+        }
+        return text(s, x: x, y: baseline(centredOn: r.midY), align: align, c, alpha)
+    }
+
+    /// `s` cut with an ellipsis so it fits `maxWidth` in the current font.
+    func fitted(_ s: String, maxWidth: Double) -> String {
+        if width(s) <= maxWidth { return s }
+        var chars = Array(s)
+        while !chars.isEmpty {
+            chars.removeLast()
+            let t = String(chars).trimmingTrailingSpaces + "…"
+            if width(t) <= maxWidth { return t }
+        }
+        return ""
+    }
+
+    /// Words of `s` broken into lines no wider than `maxWidth` in the current font.
+    func wrapped(_ s: String, maxWidth: Double) -> [String] {
+        var lines: [String] = []
+        for paragraph in s.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                let candidate = line.isEmpty ? String(word) : line + " " + word
+                if line.isEmpty || width(candidate) <= maxWidth {
+                    line = candidate
+                } else {
+                    lines.append(line)
+                    line = String(word)
+                }
+            }
+            lines.append(line)
+        }
+        return lines.map { fitted($0, maxWidth: maxWidth) }
+    }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

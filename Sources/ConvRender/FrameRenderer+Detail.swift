@@ -1,0 +1,294 @@
+import CCairo
+import ConvModel
+
+/// The detail band: kernel × patch = products under the input, the sum written out under the conv
+/// panel, and the pool's arithmetic with the colour legend under the pool panel.
+extension FrameRenderer {
+    func drawDetail(_ scene: FrameScene, _ canvas: Canvas) {
+        let d = scene.layout.detail
+        guard !d.frame.isEmpty, scene.scan.count > 0 else { return }
+        let cell = scene.state.currentCell
+        drawArithmeticGrids(cell, scene, canvas)
+        drawSum(cell, scene, canvas)
+        drawPoolArithmetic(scene, canvas)
+        drawLegend(scene, canvas)
+    }
+
+    /// A weight or product coloured by its sign, stronger the larger it is.
+    static func signColor(_ v: Float, maxAbs: Float, _ p: Palette) -> RGB {
+        guard maxAbs > 0, v != 0, v.isFinite else { return p.neutral }
+        let t = Double(min(1, abs(v) / maxAbs))
+        return p.neutral.mixed(with: v > 0 ? p.positive : p.negative, 0.3 + 0.7 * t)
+    }
+
+    /// Text for people: a real minus sign, at most two decimals.
+    static func number(_ v: Float, decimals: Int = 2) -> String {
+        let s = CellNumberText.string(v, decimals: decimals)
+        return s.hasPrefix("-") ? "−" + s.dropFirst() : s
+    }
+
+    // MARK: kernel × patch = products
+
+    private func drawArithmeticGrids(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) {
+        let d = scene.layout.detail, p = scene.palette, f = scene.layout.fonts
+        let k = cell.size
+        guard d.kernel.width >= Double(k) * 3 else { return }
+        let maxWeight = cell.weights.map(abs).max() ?? 0
+        let maxProduct = max(maxWeight, cell.products.map(abs).max() ?? 0)
+        let padded = Set(paddedTaps(scene))
+
+        let labelY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
+        canvas.font(f.small)
+        for (rect, label) in [(d.kernel, "kernel"), (d.patch, padded.isEmpty ? "patch" : "patch (0 past the edge)"),
+                              (d.products, "products")] {
+            canvas.font(f.small)
+            canvas.text(canvas.fitted(label, maxWidth: rect.width + d.times.width), x: rect.midX, y: labelY,
+                        align: .center, p.textDim)
+        }
+        smallGrid(cell.weights, k, d.kernel, scene, canvas) { FrameRenderer.signColor($0, maxAbs: maxWeight, p) }
+        smallGrid(cell.patch, k, d.patch, scene, canvas) { scene.inputScale.color($0) }
+        smallGrid(cell.products, k, d.products, scene, canvas) { FrameRenderer.signColor($0, maxAbs: maxProduct, p) }
+        canvas.font(f.title * 1.15)
+        canvas.text("×", in: d.times, align: .center, p.textDim)
+        canvas.text("=", in: d.equals, align: .center, p.textDim)
+    }
+
+    /// Indices (row-major within the kernel) of taps that fall on the zero padding.
+    private func paddedTaps(_ scene: FrameScene) -> [Int] {
+        let g = scene.geometry, scan = scene.scan
+        var out: [Int] = []
+        for i in 0..<g.kernelSize {
+            for j in 0..<g.kernelSize {
+                let t = g.tap(row: scan.row, col: scan.col, i: i, j: j)
+                if t.row < 0 || t.col < 0 || t.row >= g.inputHeight || t.col >= g.inputWidth { out.append(i * g.kernelSize + j) }
+            }
+        }
+        return out
+    }
+
+    /// A k×k grid of coloured cells with their values, centred in `rect`.
+    private func smallGrid(_ values: [Float], _ k: Int, _ rect: Rect, _ scene: FrameScene, _ canvas: Canvas,
+                           color: (Float) -> RGB) {
+        let cell = (rect.width / Double(k)).rounded(.down)
+        guard cell >= 2 else { return }
+        let side = cell * Double(k)
+        let x0 = (rect.midX - side / 2).rounded(), y0 = (rect.midY - side / 2).rounded()
+        let gap = cell >= 12 ? max(1, (scene.layout.unit).rounded(.down)) : 0
+        let cr = canvas.cr
+        for i in 0..<k {
+            for j in 0..<k {
+                canvas.color(color(values[i * k + j]))
+                cairo_rectangle(cr, x0 + Double(j) * cell, y0 + Double(i) * cell, cell - gap, cell - gap)
+                cairo_fill(cr)
+            }
+        }
+        let f = scene.layout.fonts
+        let size = min(cell * 0.36, f.body * 1.2)
+        guard size >= f.minCell else { return }
+        let g = glyphs(cr, size: size)
+        var dark: [cairo_glyph_t] = [], light: [cairo_glyph_t] = []
+        var buffer: [UInt8] = []
+        for i in 0..<k {
+            for j in 0..<k {
+                let v = values[i * k + j]
+                let s = CellNumberText.fitting(v, maxWidth: (cell - gap) * 0.88, glyphs: g, into: &buffer)
+                let midX = x0 + Double(j) * cell + (cell - gap) / 2, midY = y0 + Double(i) * cell + (cell - gap) / 2
+                if color(v).luminance > 0.45 { g.append(s, midX: midX, midY: midY, to: &dark) } else {
+                    g.append(s, midX: midX, midY: midY, to: &light)
+                }
+            }
+        }
+        if !dark.isEmpty { canvas.color(RGB(hex: 0x101114), 0.9); cairo_show_glyphs(cr, dark, Int32(dark.count)) }
+        if !light.isEmpty { canvas.color(RGB(hex: 0xFFFFFF), 0.94); cairo_show_glyphs(cr, light, Int32(light.count)) }
+    }
+
+    // MARK: the sum written out
+
+    /// The lines of the written-out sum: one per kernel row of `weight×value` terms, then the
+    /// total with the bias, then ReLU. Row lines are left out when `withTerms` is false.
+    static func sumLines(_ cell: CellArithmetic, withTerms: Bool) -> (terms: [[String]], total: String, relu: String) {
+        let k = cell.size
+        var terms: [[String]] = []
+        if withTerms {
+            for i in 0..<k {
+                terms.append((0..<k).map { j in
+                    let w = cell.weights[i * k + j], v = cell.patch[i * k + j]
+                    let ws = w < 0 ? "(\(number(w)))" : number(w)
+                    return "\(ws)×\(number(v))"
+                })
+            }
+        }
+        let sum = cell.products.reduce(0, +)
+        let bias = cell.bias == 0 ? "" : (cell.bias < 0 ? " − \(number(-cell.bias))" : " + \(number(cell.bias))")
+        let total = bias.isEmpty ? "= \(number(cell.value))"
+            : "= \(number(sum))\(bias) = \(number(cell.value))"
+        return (terms, total, "ReLU: max(0, \(number(cell.value))) = \(number(cell.relu))")
+    }
+
+    private func drawSum(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) {
+        let d = scene.layout.detail, p = scene.palette, f = scene.layout.fonts
+        let area = d.sum
+        guard !area.isEmpty else { return }
+        canvas.font(f.small)
+        let headY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
+        canvas.text(canvas.fitted("weighted sum at row \(cell.row + 1), column \(cell.col + 1)", maxWidth: area.width),
+                    x: area.minX, y: headY, p.textDim)
+
+        let body = Rect(x: area.minX, y: d.frame.y + d.labelHeight, width: area.width,
+                        height: area.height - d.labelHeight)
+        let k = cell.size
+        // Terms are shown when every kernel row fits on a line at a readable size.
+        var size = f.body * 1.1
+        let full = FrameRenderer.sumLines(cell, withTerms: true)
+        canvas.font(size)
+        var plusWidth = canvas.width(" + ")
+        var columnWidths = (0..<k).map { j in full.terms.map { canvas.width($0[j]) }.max() ?? 0 }
+        var rowWidth = columnWidths.reduce(0, +) + Double(k) * plusWidth
+        if rowWidth > body.width {
+            size = max(f.minCell, size * body.width / rowWidth)
+            canvas.font(size)
+            plusWidth = canvas.width(" + ")
+            columnWidths = (0..<k).map { j in full.terms.map { canvas.width($0[j]) }.max() ?? 0 }
+            rowWidth = columnWidths.reduce(0, +) + Double(k) * plusWidth
+        }
+        // Lines are spaced 1.5 × the font size when there is room, and no tighter than 1.2 ×.
+        let withTerms = rowWidth <= body.width && Double(k + 2) * size * 1.2 <= body.height && size >= f.body * 0.9
+        let lineCount = withTerms ? k + 2 : 3
+        let step = min(size * 1.5, body.height / Double(lineCount))
+        var y = body.minY + step / 2
+        func baseline() -> Double { canvas.baseline(centredOn: y) }
+
+        if withTerms {
+            canvas.font(size)
+            for i in 0..<k {
+                var x = body.minX
+                let b = baseline()
+                for j in 0..<k {
+                    let lead = (i == 0 && j == 0) ? "" : "+"
+                    canvas.text(lead, x: x + plusWidth / 2, y: b, align: .center, p.textFaint)
+                    x += plusWidth
+                    let term = full.terms[i][j]
+                    let weight = cell.weights[i * k + j]
+                    canvas.text(term, x: x + columnWidths[j], y: b, align: .right, weight == 0 ? p.textFaint : p.text)
+                    x += columnWidths[j]
+                }
+                y += step
+            }
+        } else {
+            canvas.font(f.body)
+            canvas.text(canvas.fitted("Σ of \(k * k) weight × value products", maxWidth: body.width),
+                        x: body.minX, y: baseline(), p.textDim)
+            y += step
+        }
+        canvas.font(f.body * 1.1, bold: true)
+        canvas.text(canvas.fitted(full.total, maxWidth: body.width), x: body.minX + (withTerms ? plusWidth * 0.1 : 0),
+                    y: baseline(), p.text)
+        y += step
+
+        // ReLU, with a swatch of the colour the cell gets.
+        let swatch = min(step * 0.7, f.body * 1.3)
+        let valueColor = scene.middleScale.color(scene.state.view.showRelu ? cell.relu : cell.value)
+        let sy = (y - swatch / 2).rounded()
+        canvas.fill(Rect(x: body.minX, y: sy, width: swatch, height: swatch), valueColor)
+        canvas.frameInside(Rect(x: body.minX, y: sy, width: swatch, height: swatch), width: 1, p.panelBorder)
+        canvas.font(f.body * 1.1)
+        let reluText = scene.state.view.showRelu ? full.relu : full.relu + "  (shown signed)"
+        canvas.text(canvas.fitted(reluText, maxWidth: body.width - swatch * 1.5), x: body.minX + swatch * 1.5,
+                    y: baseline(), cell.relu > 0 ? p.text : p.textDim)
+    }
+
+    // MARK: the pool and the legend
+
+    private func drawPoolArithmetic(_ scene: FrameScene, _ canvas: Canvas) {
+        let d = scene.layout.detail, p = scene.palette, f = scene.layout.fonts
+        let area = d.legend
+        canvas.font(f.small)
+        let headY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
+        let mode = scene.state.settings.pool
+        guard let t = scene.poolTarget else {
+            canvas.text(canvas.fitted("this conv cell is in the odd row or column the pool drops", maxWidth: area.width),
+                        x: area.minX, y: headY, p.textDim)
+            return
+        }
+        canvas.text(canvas.fitted("\(mode == .max ? "max" : "average") of the 2×2 block → pool row \(t.row + 1), column \(t.col + 1)",
+                                  maxWidth: area.width), x: area.minX, y: headY, p.textDim)
+        let relu = scene.state.maps.relu
+        var parts: [String] = []
+        var known: [Float] = []
+        for (r, c) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
+            let rr = 2 * t.row + r, cc = 2 * t.col + c
+            if scene.isRevealed(row: rr, col: cc) {
+                parts.append(FrameRenderer.number(relu[rr, cc]))
+                known.append(relu[rr, cc])
+            } else {
+                parts.append("·")
+            }
+        }
+        let result: String
+        if known.count == 4 {
+            result = FrameRenderer.number(scene.state.maps.pool[t.row, t.col])
+        } else {
+            result = "…"
+        }
+        let text = "\(mode == .max ? "max" : "avg")(\(parts.joined(separator: ", "))) = \(result)"
+        let lineY = d.frame.y + d.labelHeight + f.body * 0.9
+        canvas.font(f.body * 1.1, bold: known.count == 4)
+        canvas.text(canvas.fitted(text, maxWidth: area.width), x: area.minX, y: canvas.baseline(centredOn: lineY),
+                    known.count == 4 ? p.text : p.textDim)
+    }
+
+    /// One or two colour bars at the bottom of the pool column: the middle panel's scale, and
+    /// with ReLU off also the pool's (which is after ReLU, so never negative).
+    private func drawLegend(_ scene: FrameScene, _ canvas: Canvas) {
+        let d = scene.layout.detail, f = scene.layout.fonts, u = scene.layout.unit
+        let area = d.legend
+        let barHeight = max(8, (10 * u).rounded())
+        let labelHeight = f.small * 1.5
+        let top = area.maxY - labelHeight * 2 - barHeight
+        guard top > d.frame.y + d.labelHeight + f.body * 1.6 else { return }
+        var bars: [(String, ColorScale)] = []
+        if scene.state.view.showRelu {
+            bars.append(("colour scale: ReLU output (conv and pool)", scene.middleScale))
+        } else {
+            bars.append(("conv, signed", scene.middleScale))
+            bars.append(("ReLU and pool", scene.poolScale))
+        }
+        let gap = f.small * 1.5
+        let width = (area.width - gap * Double(bars.count - 1)) / Double(bars.count)
+        for (i, (label, scale)) in bars.enumerated() {
+            let x = area.minX + Double(i) * (width + gap)
+            drawBar(label, scale, Rect(x: x, y: top, width: width, height: labelHeight * 2 + barHeight),
+                    barHeight: barHeight, scene, canvas)
+        }
+    }
+
+    private func drawBar(_ label: String, _ scale: ColorScale, _ r: Rect, barHeight: Double, _ scene: FrameScene,
+                         _ canvas: Canvas) {
+        let p = scene.palette, f = scene.layout.fonts
+        let labelHeight = (r.height - barHeight) / 2
+        canvas.font(f.small)
+        canvas.text(canvas.fitted(label, maxWidth: r.width), x: r.minX, y: canvas.baseline(centredOn: r.minY + labelHeight / 2),
+                    p.textDim)
+        let bar = Rect(x: r.minX.rounded(), y: (r.minY + labelHeight).rounded(), width: r.width.rounded(), height: barHeight)
+        let ramp = Grid(width: 256, height: 1, values: (0..<256).map(Float.init))
+        if let surface = maps.surface(for: ramp, scale: ColorScale(colormap: scale.colormap, lo: 0, hi: 255)) {
+            let cr = canvas.cr
+            guard let pattern = cairo_pattern_create_for_surface(surface.pointer) else { return }
+            defer { cairo_pattern_destroy(pattern) }
+            cairo_pattern_set_filter(pattern, CAIRO_FILTER_BILINEAR)
+            cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
+            var m = cairo_matrix_t()
+            cairo_matrix_init_scale(&m, 256 / bar.width, 1 / bar.height)
+            cairo_matrix_translate(&m, -bar.x, -bar.y)
+            cairo_pattern_set_matrix(pattern, &m)
+            cairo_set_source(cr, pattern)
+            canvas.roundedRect(bar, radius: min(3 * scene.layout.unit, bar.height / 2))
+            cairo_fill(cr)
+        }
+        let y = canvas.baseline(centredOn: bar.maxY + labelHeight / 2 + 2)
+        let mid = (scale.lo + scale.hi) / 2
+        canvas.text(FrameRenderer.number(scale.lo), x: bar.minX, y: y, p.textDim)
+        canvas.text(FrameRenderer.number(mid), x: bar.midX, y: y, align: .center, p.textFaint)
+        canvas.text(FrameRenderer.number(scale.hi), x: bar.maxX, y: y, align: .right, p.textDim)
+    }
+}

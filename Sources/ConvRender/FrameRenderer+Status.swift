@@ -1,0 +1,110 @@
+import CCairo
+import ConvModel
+
+/// The status line along the top and the timeline under the panels.
+extension FrameRenderer {
+    /// The two halves of the status line: what is being shown, and where the scan is.
+    static func statusText(_ state: AppState) -> (left: [String], right: [String]) {
+        let g = state.geometry, s = state.settings, k = state.kernel
+        var left = ["\(state.image.name) \(g.inputWidth)×\(g.inputHeight)", "\(k.label) \(k.size)×\(k.size)",
+                    "stride \(s.stride)", "\(s.padding.rawValue) padding"]
+        if s.dilation > 1 { left.append("dilation \(s.dilation)") }
+        if s.bias != 0 { left.append("bias \(CellNumberText.string(s.bias))") }
+        if s.flip { left.append("flipped") }
+        let scan = state.scan
+        let position = scan.count > 0 ? "\(scan.position + 1)/\(scan.count)" : "0/0"
+        let right = ["position \(position)", "\(speedText(state.clock.speed))/s",
+                     state.clock.isPlaying ? "playing" : "paused", "h for help"]
+        return (left, right)
+    }
+
+    static func speedText(_ s: Double) -> String {
+        if s >= 10 || s == s.rounded() { return String(Int(s.rounded())) }
+        return CellNumberText.string(Float(s), decimals: 2)
+    }
+
+    func drawStatus(_ scene: FrameScene, _ canvas: Canvas) {
+        let r = scene.layout.status, p = scene.palette, f = scene.layout.fonts
+        guard !r.isEmpty else { return }
+        let (left, right) = FrameRenderer.statusText(scene.state)
+        let baseline = { canvas.baseline(centredOn: r.midY) }
+        let dot = "  ·  "
+
+        // Right half first: it must stay whole; the left half gives way when space runs out.
+        canvas.font(f.status)
+        let y = baseline()
+        let rightText = right.dropLast().joined(separator: dot)
+        let helpText = right.last!
+        canvas.font(f.status)
+        let helpWidth = canvas.width(helpText)
+        canvas.text(helpText, x: r.maxX, y: y, align: .right, p.textFaint)
+        canvas.font(f.status, bold: true)
+        let gap = f.status * 1.4
+        let rightWidth = canvas.width(rightText)
+        let rightStart = r.maxX - helpWidth - gap - rightWidth
+        canvas.text(rightText, x: r.maxX - helpWidth - gap, y: y, align: .right, p.text)
+        drawPlayIcon(scene, canvas, x: rightStart - f.status * 1.3, midY: r.midY, size: f.status * 0.8)
+
+        let room = rightStart - f.status * 2.2 - r.minX
+        canvas.font(f.status, bold: true)
+        let name = left[0]
+        let nameWidth = canvas.width(name)
+        guard room > nameWidth else { return }
+        canvas.text(name, x: r.minX, y: y, p.text)
+        canvas.font(f.status)
+        let rest = canvas.fitted(dot + left.dropFirst().joined(separator: dot), maxWidth: room - nameWidth)
+        canvas.text(rest, x: r.minX + nameWidth, y: y, p.textDim)
+        canvas.line(r.minX, r.maxY - 0.5, r.maxX, r.maxY - 0.5, width: 1, p.panelBorder)
+    }
+
+    /// A triangle while playing, two bars while paused.
+    private func drawPlayIcon(_ scene: FrameScene, _ canvas: Canvas, x: Double, midY: Double, size: Double) {
+        let cr = canvas.cr
+        canvas.color(scene.palette.text)
+        if scene.state.clock.isPlaying {
+            cairo_move_to(cr, x, midY - size / 2)
+            cairo_line_to(cr, x + size * 0.85, midY)
+            cairo_line_to(cr, x, midY + size / 2)
+            cairo_close_path(cr)
+        } else {
+            let bar = size * 0.3
+            cairo_rectangle(cr, x, midY - size / 2, bar, size)
+            cairo_rectangle(cr, x + size * 0.55, midY - size / 2, bar, size)
+        }
+        cairo_fill(cr)
+    }
+
+    /// A track the width of the panels: filled up to the current position, with a tick wherever
+    /// a pool cell completes (brighter once passed) when they are far enough apart to see.
+    func drawTimeline(_ scene: FrameScene, _ canvas: Canvas) {
+        let r = scene.layout.timeline, p = scene.palette, scan = scene.scan
+        guard !r.isEmpty, scan.count > 0 else { return }
+        let cr = canvas.cr
+        canvas.fillRounded(r, radius: r.height / 2, p.track)
+        let n = Double(scan.count)
+        let x = r.minX + r.width * Double(scan.position + 1) / n
+        canvas.fillRounded(Rect(x: r.minX, y: r.y, width: x - r.minX, height: r.height), radius: r.height / 2, p.trackFill)
+
+        let pools = scan.poolColumns * scan.poolRows
+        if pools > 0, r.width / Double(pools) >= 4 {
+            let tick = max(1, scene.layout.unit.rounded(.down))
+            var done: [Double] = [], ahead: [Double] = []
+            for pr in 0..<scan.poolRows {
+                for pc in 0..<scan.poolColumns {
+                    let at = scan.completionPosition(poolRow: pr, poolCol: pc)
+                    let tx = (r.minX + r.width * (Double(at) + 0.5) / n).rounded()
+                    if at <= scan.position { done.append(tx) } else { ahead.append(tx) }
+                }
+            }
+            for (xs, c, a) in [(done, p.background, 0.55), (ahead, p.textFaint, 0.8)] where !xs.isEmpty {
+                for tx in xs { cairo_rectangle(cr, tx, r.y, tick, r.height) }
+                canvas.color(c, a)
+                cairo_fill(cr)
+            }
+        }
+        let knob = r.height * 1.1
+        canvas.color(p.text)
+        cairo_arc(cr, min(max(x, r.minX + knob), r.maxX - knob), r.midY, knob, 0, 2 * .pi)
+        cairo_fill(cr)
+    }
+}

@@ -1,0 +1,88 @@
+import CCairo
+import ConvModel
+import Foundation
+
+/// Draws one whole frame of the app state into any Cairo context: the window, `render`, `record`,
+/// `bench` and the tests all go through here, so what is tested is what is seen.
+///
+///     let renderer = FrameRenderer()
+///     renderer.draw(state, into: cr, width: 1920, height: 1080)      // a window's back buffer
+///     try renderer.render(state, width: 1920, height: 1080).writePNG(to: "frame.png")
+///
+/// A renderer keeps the coloured map images and glyph tables between frames, so keep one per
+/// window (or loop) and reuse it. It is not thread-safe; the static functions share one
+/// renderer behind a lock.
+public final class FrameRenderer {
+    let maps = MapImageCache()
+    private var numberGlyphs: [Int: NumberGlyphs] = [:]
+
+    public init() {}
+
+    /// Draws the frame for `state` at `width`×`height` pixels with its top-left at the context's
+    /// origin. Nothing is drawn outside that rectangle; the context's state is left as it was.
+    public func draw(_ state: AppState, into cr: OpaquePointer, width: Int, height: Int) {
+        guard width > 0, height > 0 else { return }
+        let scene = FrameScene(state: state, width: width, height: height)
+        let canvas = Canvas(cr: cr)
+        canvas.save()
+        defer { canvas.restore() }
+        canvas.clip(scene.layout.bounds)
+        canvas.color(scene.palette.background)
+        cairo_paint(cr)
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
+
+        drawStatus(scene, canvas)
+        for kind in PanelKind.allCases { drawPanel(kind, scene, canvas) }
+        drawTimeline(scene, canvas)
+        drawDetail(scene, canvas)
+        drawStrip(scene, canvas)
+        if let caption = state.caption { drawCaption(caption, scene, canvas) }
+        if let message = state.message { drawMessage(message, scene, canvas) }
+        if state.view.showHelp { drawHelp(scene, canvas) }
+    }
+
+    /// The frame as a new opaque image surface.
+    public func render(_ state: AppState, width: Int, height: Int) throws -> ImageSurface {
+        guard width > 0, height > 0 else { throw RenderError.badSize(width: width, height: height) }
+        let surface = try ImageSurface(width: width, height: height, opaque: true)
+        let context = DrawingContext(surface)
+        draw(state, into: context.pointer, width: width, height: height)
+        return surface
+    }
+
+    /// Glyphs for numbers at a size (quantised to quarter pixels), set as the context's font.
+    func glyphs(_ cr: OpaquePointer, size: Double) -> NumberGlyphs {
+        let key = Int((size * 4).rounded())
+        if let g = numberGlyphs[key] {
+            Canvas(cr: cr).font(g.size)
+            return g
+        }
+        let g = NumberGlyphs(cr: cr, size: Double(key) / 4)
+        numberGlyphs[key] = g
+        return g
+    }
+
+    // MARK: one renderer for everyone
+
+    private static let shared = FrameRenderer()
+    private static let lock = NSLock()
+
+    /// Draws with a renderer shared by all callers (one at a time).
+    public static func draw(_ state: AppState, into cr: OpaquePointer, width: Int, height: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        shared.draw(state, into: cr, width: width, height: height)
+    }
+
+    /// The frame as a new image surface, drawn by the shared renderer.
+    public static func renderImage(_ state: AppState, width: Int, height: Int) throws -> ImageSurface {
+        lock.lock()
+        defer { lock.unlock() }
+        return try shared.render(state, width: width, height: height)
+    }
+
+    /// Renders the frame and writes it as a PNG file.
+    public static func writePNG(_ state: AppState, width: Int, height: Int, to path: String) throws {
+        try renderImage(state, width: width, height: height).writePNG(to: path)
+    }
+}

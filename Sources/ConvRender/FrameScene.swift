@@ -1,0 +1,112 @@
+import ConvModel
+
+/// Everything one frame needs that follows from the state alone: layout, colours, the panels'
+/// mappings and colour scales, and where the box, the lit cell and the pool block are.
+struct FrameScene {
+    let state: AppState
+    let layout: FrameLayout
+    let palette: Palette
+    let mappings: [PanelMapping]
+    /// The grid the middle panel shows: ReLU, or the signed conv map with ReLU off.
+    let middle: Grid
+    let inputScale: ColorScale
+    let middleScale: ColorScale
+    let poolScale: ColorScale
+
+    /// Speeds up to this many positions per second glide the box between positions.
+    static let glideMaxSpeed = 4.0
+
+    init(state: AppState, width: Int, height: Int) {
+        self.state = state
+        layout = FrameLayout(width: width, height: height, scale: state.view.scale)
+        palette = Palette.of(state.view.theme)
+        mappings = layout.mappings(in: state)
+        let maps = state.maps
+        let reluMax = maps.relu.maxValue
+        let positiveHi: Float = reluMax > 0 && reluMax.isFinite ? reluMax : 1
+        inputScale = ColorScale(colormap: .gray, lo: 0, hi: 1)
+        poolScale = ColorScale(colormap: .viridis, lo: 0, hi: positiveHi)
+        if state.view.showRelu {
+            middle = maps.relu
+            middleScale = poolScale
+        } else {
+            middle = maps.conv
+            let m = max(abs(maps.conv.minValue), abs(maps.conv.maxValue))
+            let hi: Float = m > 0 && m.isFinite ? m : 1
+            middleScale = ColorScale(colormap: palette.diverging, lo: -hi, hi: hi)
+        }
+    }
+
+    func mapping(_ kind: PanelKind) -> PanelMapping { mappings[kind.rawValue] }
+
+    var scan: ScanCursor { state.scan }
+    var geometry: ConvGeometry { state.geometry }
+
+    /// The kernel's window on the input (its full span, dilation included) at a scan position, in window pixels.
+    func windowRect(position: Int) -> Rect {
+        let cols = max(1, scan.columns)
+        let o = geometry.windowOrigin(row: position / cols, col: position % cols)
+        return mapping(.input).blockRect(row: o.row, col: o.col, rowCount: geometry.span, colCount: geometry.span)
+    }
+
+    /// Whether the box is gliding: playing slowly enough to follow, with a next position to go to.
+    var isGliding: Bool {
+        let c = state.clock
+        return state.view.glide && c.isPlaying && c.speed <= FrameScene.glideMaxSpeed && c.tween > 0 && !scan.isAtEnd
+    }
+
+    /// Where the yellow box is drawn: on the current window, or on its way to the next one. It rests
+    /// for the first part of each step and then eases over, so each position can be read.
+    var boxRect: Rect {
+        let here = windowRect(position: scan.position)
+        guard isGliding else { return here }
+        let t = FrameScene.ease(state.clock.tween)
+        guard t > 0 else { return here }
+        let next = windowRect(position: scan.position + 1)
+        func mix(_ a: Double, _ b: Double) -> Double { (a + (b - a) * t).rounded() }
+        return Rect(x: mix(here.x, next.x), y: mix(here.y, next.y),
+                    width: mix(here.width, next.width), height: mix(here.height, next.height))
+    }
+
+    /// 0 for the first 40 % of a step, then a smooth rise to 1.
+    static func ease(_ tween: Double) -> Double {
+        let x = min(max((tween - 0.4) / 0.6, 0), 1)
+        return x * x * (3 - 2 * x)
+    }
+
+    /// The cell on the conv panel that was just computed.
+    var litCell: (row: Int, col: Int)? { scan.count > 0 ? (scan.row, scan.col) : nil }
+
+    /// The pool cell fed by the current 2×2 block, and whether that block is complete.
+    var poolTarget: (row: Int, col: Int, complete: Bool)? {
+        guard let p = scan.poolCell else { return nil }
+        return (p.row, p.col, scan.isPoolRevealed(row: p.row, col: p.col))
+    }
+
+    /// Whether a conv cell is drawn filled.
+    func isRevealed(row: Int, col: Int) -> Bool {
+        !state.view.progressive || scan.isRevealed(row: row, col: col)
+    }
+
+    func isPoolRevealed(row: Int, col: Int) -> Bool {
+        !state.view.progressive || scan.isPoolRevealed(row: row, col: col)
+    }
+
+    /// How much of a map is revealed, as whole rows plus a run of the next row: the conv map
+    /// fills in raster order and the pool map follows it a block row at a time.
+    func revealed(_ kind: PanelKind) -> (fullRows: Int, partialColumns: Int) {
+        let m = mapping(kind)
+        guard state.view.progressive, kind != .input else { return (m.rows, 0) }
+        guard scan.count > 0 else { return (0, 0) }
+        switch kind {
+        case .conv:
+            return (scan.row, scan.col + 1)
+        default:
+            // Pool row r is complete once conv row 2r + 1 is; while the scan is on that row, the
+            // pool cells whose blocks end at or before the current conv column are.
+            let full = scan.row / 2
+            let onRow = scan.row % 2 == 1 ? (scan.col + 1) / 2 : 0
+            return (min(full, m.rows), full < m.rows ? min(onRow, m.columns) : 0)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import ConvModel
+import ConvRender
+
+/// `convviewer render`: one frame to a PNG file, without a display.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw one frame to a PNG file (no display needed)."
+    )
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(name: .shortAndLong, help: "The PNG file to write.")
+    var output: String
+
+    @Option(name: .long, help: "Frame size in pixels, WxH.")
+    var size: String = "1920x1080"
+
+    @Option(name: .long, help: "Scan position: 0 for the first, or `end` for the finished map.")
+    var position: String = "0"
+
+    @Option(name: .long, help: "dark or light.")
+    var theme: String = Theme.dark.rawValue
+
+    @Option(name: .long, help: "UI scale (1 at 96 dpi).")
+    var scale: Double = 1
+
+    @Option(name: .long, help: "Scan speed in positions per second, as the status line shows it.")
+    var speed: Double = Clock.defaultSpeed
+
+    @Flag(name: .customLong("no-relu"), help: "Show the signed conv map instead of its ReLU.")
+    var noRelu = false
+
+    @Flag(inversion: .prefixedNo, help: "Numbers in the cells when they fit.")
+    var numbers = true
+
+    @Flag(inversion: .prefixedNo, help: "Grid lines between cells when they are big enough.")
+    var grid = true
+
+    @Flag(name: .long, help: "Show the whole maps instead of only the cells computed so far.")
+    var full = false
+
+    @Flag(name: .customLong("help-overlay"), help: "Draw the help overlay on top.")
+    var helpOverlay = false
+
+    @Flag(name: .long, help: "Draw the status line as paused rather than playing.")
+    var paused = false
+
+    func run() throws {
+        let frame = try WindowCommand.parseSize(size, option: "--size")
+        guard let chosenTheme = Theme(rawValue: theme) else {
+            throw CLIError("unknown theme '\(theme)' (dark or light)")
+        }
+        guard scale.isFinite, scale > 0 else { throw CLIError("--scale must be a positive number (got \(scale))") }
+        guard speed.isFinite, speed > 0 else { throw CLIError("--speed must be a positive number (got \(speed))") }
+        let (image, kernel, settings) = try model.resolve()
+        var state = try AppState(image: image, kernel: kernel, settings: settings, speed: speed, playing: !paused,
+                                 windowWidth: frame.width, windowHeight: frame.height)
+        state.update(.seek(try RenderCommand.parsePosition(position, count: state.scan.count)))
+        state.update(.setTheme(chosenTheme))
+        state.update(.setScale(scale))
+        state.view.showRelu = !noRelu
+        state.view.showNumbers = numbers
+        state.view.showGrid = grid
+        state.view.progressive = !full
+        state.view.showHelp = helpOverlay
+        do {
+            try FrameRenderer.writePNG(state, width: frame.width, height: frame.height, to: output)
+        } catch let error as RenderError {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// A 0-based position below `count`, or `end` for the last one.
+    static func parsePosition(_ text: String, count: Int) throws -> Int {
+        let last = max(0, count - 1)
+        if text.lowercased() == "end" { return last }
+        guard let n = Int(text) else {
+            throw CLIError("--position must be a number from 0 to \(last), or 'end' (got '\(text)')")
+        }
+        guard (0...last).contains(n) else {
+            throw CLIError("--position \(n) is out of range: this scan has positions 0 to \(last)")
+        }
+        return n
+    }
+}
