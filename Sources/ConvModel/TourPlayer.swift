@@ -75,8 +75,8 @@ public struct TourPlayer: Equatable, Sendable {
         var left = seconds
         // Whole rounds of a looping tour change nothing: every scene sets everything it shows.
         let d = tour.duration
-        if loops, d.isFinite, left > d + elapsedLeftInRound {
-            left = (left - elapsedLeftInRound).truncatingRemainder(dividingBy: d) + elapsedLeftInRound
+        if loops, d.isFinite, left > d + timeLeftInRound {
+            left = (left - timeLeftInRound).truncatingRemainder(dividingBy: d) + timeLeftInRound
         }
         while left > 0 {
             let sceneLength = scene!.seconds
@@ -114,7 +114,7 @@ public struct TourPlayer: Equatable, Sendable {
     }
 
     /// Seconds from now to the end of the current round.
-    private var elapsedLeftInRound: Double { tour.duration - elapsed }
+    private var timeLeftInRound: Double { tour.duration - elapsed }
 
     private mutating func enterScene() -> [Action] {
         guard let s = scene else { return [] }
