@@ -112,6 +112,9 @@ enum PNGFile {
         func bigEndian(_ at: Int) -> Int {
             (at..<at + 4).reduce(0) { $0 << 8 | Int(bytes[$1]) }
         }
+        guard bigEndian(8) == 13 else {
+            throw ImageLoadError.corruptPNG(name, detail: "the IHDR chunk is \(bigEndian(8)) bytes long, not 13")
+        }
         return (bigEndian(16), bigEndian(20))
     }
 

@@ -53,6 +53,15 @@ final class ImageFileTests: XCTestCase {
         }
     }
 
+    func testPNGWithAMisshapenIHDR() throws {
+        var bytes = pngHeader(width: 4, height: 4)
+        bytes[11] = 12
+        let path = try write("odd.png", bytes)
+        assertLoadThrows(path) {
+            XCTAssertEqual($0, .corruptPNG(path, detail: "the IHDR chunk is 12 bytes long, not 13"))
+        }
+    }
+
     func testTruncatedPNGIsReportedByCairo() throws {
         let whole = try Data(contentsOf: URL(fileURLWithPath: writePNG(
             width: 16, height: 16, format: CAIRO_FORMAT_ARGB32,
