@@ -9,6 +9,9 @@ public struct Clock: Equatable, Sendable {
     public static let defaultSpeed = 8.0
     /// Seconds the finished map stays on screen before the scan starts over.
     public static let holdSeconds = 1.5
+    /// Ticks of 1/60 s do not add up exactly in binary: without this slack a step that is due
+    /// after exactly 30 ticks would land on the 31st.
+    static let epsilon = 1e-9
 
     public private(set) var speed: Double
     public var isPlaying: Bool
@@ -48,7 +51,7 @@ public struct Clock: Equatable, Sendable {
         guard isPlaying, seconds > 0, seconds.isFinite, cursor.count > 0 else { return false }
         if cursor.isAtEnd {
             let h = (held ?? 0) + seconds
-            if h >= Clock.holdSeconds {
+            if h + Clock.epsilon >= Clock.holdSeconds {
                 cursor.reset()
                 resetPhase()
             } else {
@@ -57,8 +60,8 @@ public struct Clock: Equatable, Sendable {
             return true
         }
         phase += seconds * speed
-        let whole = phase.rounded(.down)
-        phase -= whole
+        let whole = (phase + Clock.epsilon).rounded(.down)
+        phase = max(0, phase - whole)
         let steps = Int(min(whole, Double(cursor.count)))
         if steps > 0 { cursor.step(by: steps) }
         if cursor.isAtEnd {

@@ -68,6 +68,4 @@ private func quoted(_ file: String) -> String {
     "'" + oneLine(file) + "'"
 }
 
-private func oneLine(_ text: String) -> String {
-    String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
-}
+private func oneLine(_ text: String) -> String { text.singleLine }

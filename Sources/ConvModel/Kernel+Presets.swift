@@ -73,9 +73,9 @@ public enum KernelError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownName(n, known):
-            return "unknown filter '\(n)' (known: \(known.joined(separator: ", ")), or weights like \"0,-1,0;-1,5,-1;0,-1,0\")"
+            return "unknown filter '\(n.singleLine)' (known: \(known.joined(separator: ", ")), or weights like \"0,-1,0;-1,5,-1;0,-1,0\")"
         case let .unparsable(t, reason):
-            return "kernel \"\(t)\" does not parse: \(reason)"
+            return "kernel \"\(t.singleLine)\" does not parse: \(reason.singleLine)"
         case let .notSquare(rows, columns):
             return "kernel is not square: \(rows) rows with \(columns.map(String.init).joined(separator: "/")) weights"
         case let .evenSize(n):
@@ -83,7 +83,7 @@ public enum KernelError: Error, Equatable, CustomStringConvertible {
         case let .tooLarge(n):
             return "kernel is \(n)×\(n): the largest supported is \(Kernel.maxSize)×\(Kernel.maxSize)"
         case let .notFinite(t):
-            return "kernel weight '\(t)' is not a finite number"
+            return "kernel weight '\(t.singleLine)' is not a finite number"
         }
     }
 }

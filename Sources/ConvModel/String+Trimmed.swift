@@ -6,4 +6,10 @@ extension StringProtocol {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
+
+    /// The text with control characters (line breaks among them) shown as `?`, so that an error
+    /// message that quotes what the user typed stays on one line.
+    public var singleLine: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+    }
 }

@@ -6,7 +6,7 @@ enum InputSource {
     static func load(_ spec: String, maxSide: Int?) throws -> NamedImage {
         if let builtin = BuiltinImages.named(spec) { return builtin }
         if !spec.contains("/") && !spec.contains(".") {
-            throw CLIError("unknown input '\(spec)' (built in: \(BuiltinImages.names.joined(separator: ", ")); or give a PNG/PGM/PPM file)")
+            throw CLIError("unknown input '\(spec.singleLine)' (built in: \(BuiltinImages.names.joined(separator: ", ")); or give a PNG/PGM/PPM file)")
         }
         return try ImageFile.load(path: spec, maxSide: maxSide)
     }
