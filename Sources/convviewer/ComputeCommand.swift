@@ -25,7 +25,7 @@ enum ComputeReport {
     /// Keys as documented in the README; maps are lists of rows, top row first.
     static func json(_ maps: FeatureMaps, name: String) -> String {
         let s = maps.settings
-        var fields: [(String, String)] = [
+        let fields: [(String, String)] = [
             ("input", object([
                 ("name", quoted(name)),
                 ("width", "\(maps.input.width)"),
@@ -40,9 +40,9 @@ enum ComputeReport {
             ])),
             ("stride", "\(s.stride)"),
             ("padding", quoted(s.padding.rawValue)),
+            ("dilation", "\(s.dilation)"),
+            ("flip", s.flip ? "true" : "false"),
             ("pool_mode", quoted(s.pool.rawValue)),
-        ]
-        fields += [
             ("conv", rows(maps.conv)),
             ("relu", rows(maps.relu)),
             ("pool", rows(maps.pool)),
@@ -53,7 +53,9 @@ enum ComputeReport {
     static func text(_ maps: FeatureMaps, name: String) -> String {
         let s = maps.settings
         var out = "input \(name) \(maps.input.width)×\(maps.input.height), filter \(maps.kernel.name) "
-        out += "(\(maps.kernel.text)), stride \(s.stride), \(s.padding.rawValue) padding, bias \(number(s.bias)), \(s.pool.rawValue) pool\n"
+        out += "(\(maps.kernel.text)), stride \(s.stride), \(s.padding.rawValue) padding, dilation \(s.dilation)"
+        out += s.flip ? ", flipped (true convolution)" : ""
+        out += ", bias \(number(s.bias)), \(s.pool.rawValue) pool\n"
         for (title, g) in [("conv", maps.conv), ("relu", maps.relu), ("pool", maps.pool)] {
             out += "\n\(title) \(g.width)×\(g.height)\n"
             let cells = g.values.map { String(format: "%.3f", $0) }

@@ -24,12 +24,18 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: "2×2 pooling: max or avg.")
     var pool: PoolMode = .max
 
+    @Option(name: .long, help: "Spacing between kernel taps (1 = ordinary convolution).")
+    var dilation: Int = 1
+
+    @Flag(name: .long, help: "True convolution: turn the kernel by 180° before sliding it (the default is cross-correlation, as in deep learning).")
+    var flip = false
+
     func kernel() throws -> Kernel {
         try Kernel.named(filter)
     }
 
     var settings: ConvSettings {
-        ConvSettings(stride: stride, padding: padding, bias: bias, pool: pool)
+        ConvSettings(stride: stride, padding: padding, bias: bias, dilation: dilation, flip: flip, pool: pool)
     }
 
     /// The image, the kernel and the settings, checked together: every problem is a `CLIError`.
