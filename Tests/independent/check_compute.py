@@ -46,17 +46,21 @@ def parse_kernel_text(text):
     return [[float(v) for v in row.split(",")] for row in text.split(";")]
 
 
-def convolve(image, kernel, stride, padding, bias):
-    """The DESIGN formula, vectorised over output cells, in float64."""
-    n = kernel.shape[0]
-    p = n // 2 if padding == "same" else 0
+def convolve(image, kernel, stride, padding, bias, dilation=1, flip=False):
+    """The DESIGN formula, vectorised over output cells, in float64. With dilation d the taps are
+    d apart and `same` pads d*floor(k/2); `flip` turns the kernel by 180 degrees (true convolution)."""
+    if flip:
+        kernel = kernel[::-1, ::-1]
+    n, d = kernel.shape[0], dilation
+    p = d * (n // 2) if padding == "same" else 0
     padded = np.pad(image, p)
-    oh = (image.shape[0] + 2 * p - n) // stride + 1
-    ow = (image.shape[1] + 2 * p - n) // stride + 1
+    oh = (image.shape[0] + 2 * p - d * (n - 1) - 1) // stride + 1
+    ow = (image.shape[1] + 2 * p - d * (n - 1) - 1) // stride + 1
     out = np.full((oh, ow), float(bias))
     for i in range(n):
         for j in range(n):
-            window = padded[i:i + stride * (oh - 1) + 1:stride, j:j + stride * (ow - 1) + 1:stride]
+            r0, c0 = i * d, j * d
+            window = padded[r0:r0 + stride * (oh - 1) + 1:stride, c0:c0 + stride * (ow - 1) + 1:stride]
             out += kernel[i, j] * window
     return out
 
@@ -95,7 +99,9 @@ def check_case(binary, case):
     """Runs one combination; returns None when it agrees, else a one-line reason."""
     args = [binary, "compute", "--json", "--input", case["input"], f"--filter={case['filter']}",
             "--stride", str(case["stride"]), "--padding", case["padding"],
-            f"--bias={case['bias']}", "--pool", case["pool"]]
+            f"--bias={case['bias']}", "--pool", case["pool"], "--dilation", str(case.get("dilation", 1))]
+    if case.get("flip"):
+        args.append("--flip")
     try:
         run = subprocess.run(args, capture_output=True, text=True, timeout=60)
     except subprocess.TimeoutExpired:
@@ -121,6 +127,8 @@ def check_case(binary, case):
         "stride": (doc.get("stride"), case["stride"]),
         "padding": (doc.get("padding"), case["padding"]),
         "pool_mode": (doc.get("pool_mode"), case["pool"]),
+        "dilation": (doc.get("dilation"), case.get("dilation", 1)),
+        "flip": (doc.get("flip"), bool(case.get("flip", False))),
     }
     if case["filter"] in PRESETS:
         header["kernel.name"] = (doc["kernel"].get("name"), case["filter"])
@@ -132,7 +140,8 @@ def check_case(binary, case):
     if image.size == 0 or image.min() < 0 or image.max() > 1:
         problems.append("input.pixels empty or outside [0, 1]")
 
-    want_conv = convolve(image, kernel, case["stride"], case["padding"], case["bias"])
+    want_conv = convolve(image, kernel, case["stride"], case["padding"], case["bias"],
+                         case.get("dilation", 1), case.get("flip", False))
     want_relu = np.maximum(want_conv, 0)
     want_pool = pool(want_relu, case["pool"])
     for name, got, want in (("kernel.weights", weights, kernel), ("conv", conv, want_conv),
@@ -187,6 +196,11 @@ def main():
         ("stripes", seven, 3, "same", 0.1, "avg"),
     ]
     cases += [dict(input=i, filter=f, stride=s, padding=p, bias=b, pool=m) for i, f, s, p, b, m in extra]
+    # Dilation and true convolution (flip), on asymmetric kernels so that a flip shows.
+    cases += [dict(input=i, filter=f, stride=s, padding=p, bias=0.0, pool="max", dilation=d, flip=fl)
+              for i in ("face", "letter", "cross") for f in ("emboss", "sobel_x", five)
+              for s in (1, 2) for p in ("valid", "same") for d in (1, 2, 3) for fl in (False, True)
+              if not (d == 1 and not fl)]
 
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool_:
         results = list(pool_.map(lambda c: (c, check_case(binary, c)), cases))
@@ -195,7 +209,8 @@ def main():
         if problem is None:
             passed += 1
         else:
-            label = f"{case['input']} {case['filter']} stride {case['stride']} {case['padding']} bias {case['bias']} {case['pool']}"
+            label = (f"{case['input']} {case['filter']} stride {case['stride']} {case['padding']} bias {case['bias']} "
+                     f"{case['pool']} dilation {case.get('dilation', 1)}{' flip' if case.get('flip') else ''}")
             failures.append(f"{label}: {problem}")
     for f in failures:
         print(f"FAIL {f}")
