@@ -49,6 +49,47 @@ public enum Action: Equatable, Sendable {
     case toggleFullscreen
     case saveScreenshot
     case quit
+
+    // Editing the kernel (`KernelEditor`). Every edit makes the filter `custom`.
+    /// Select weight (row, col) of the kernel for editing; out of range does nothing.
+    case selectWeight(row: Int, col: Int)
+    case deselectWeight
+    /// Change the selected weight by `steps` × 0.1 (`coarse`: × 1.0), rounded to 4 decimals.
+    case nudgeWeight(steps: Int, coarse: Bool)
+    /// Set the selected weight to a value (finite, within ±1000).
+    case setWeight(Float)
+    /// Set the selected weight to 0.
+    case zeroWeight
+    /// Add a digit, `-` or `.` to the number being typed for the selected weight.
+    case typeWeightCharacter(Character)
+    /// Take back the last typed character; with nothing typed, zero the selected weight.
+    case eraseTypedCharacter
+    /// Enter: set the selected weight to the typed number (a bad number only gives a message).
+    case commitTypedWeight
+    /// Kernel side 3 → 5 → 7 → 1 → 3, keeping the centre weights.
+    case cycleKernelSize
+
+    // Painting the input (`InputPainter`).
+    case togglePaintMode
+    /// Brush side one larger (+1) or smaller (−1), within 1–3.
+    case changeBrush(Int)
+    /// Paint the brush at one input cell with `value` (1 white, 0 black); only in paint mode.
+    case paint(row: Int, col: Int, value: Float)
+    /// Paint every cell on the line between two input cells (a drag's last and new cell).
+    case paintStroke(fromRow: Int, fromCol: Int, toRow: Int, toCol: Int, value: Float)
+    /// Clear the input to black (only in paint mode).
+    case clearCanvas
+
+    /// Move the input by whole pixels, wrapping: positive rows down, positive cols right.
+    case shiftInput(rows: Int, cols: Int)
+    /// Dilation 1 → 2 → 3 → 1, passing over one that leaves no output.
+    case cycleDilation
+    /// True convolution (flipped kernel) or cross-correlation.
+    case toggleFlip
+    /// The overlay with the NumPy and PyTorch code for the current maps.
+    case toggleCode
+    /// Leave the running tour, or start the built-in one.
+    case toggleTour
 }
 
 /// What the shell must do after an update: things the pure state cannot do itself.

@@ -26,6 +26,10 @@ public struct AppState: Equatable, Sendable {
     public var drag: DragState?
     /// The guided tour, while one is playing or paused; nil when not touring.
     public var tour: TourPlayer?
+    /// The selected kernel weight and the number being typed for it.
+    public internal(set) var kernelEditor = KernelEditor()
+    /// Paint mode and brush.
+    public internal(set) var painter = InputPainter()
 
     /// Fails with a `SettingsError` when the kernel leaves no output on this image.
     public init(image: NamedImage, kernel: Kernel, settings: ConvSettings = ConvSettings(),
@@ -145,6 +149,21 @@ public struct AppState: Equatable, Sendable {
             return [.saveScreenshot]
         case .quit:
             return [.quit]
+        case .selectWeight, .deselectWeight, .nudgeWeight, .setWeight, .zeroWeight, .typeWeightCharacter,
+             .eraseTypedCharacter, .commitTypedWeight, .cycleKernelSize:
+            editKernel(action)
+        case .togglePaintMode, .changeBrush, .paint, .paintStroke, .clearCanvas:
+            paintInput(action)
+        case let .shiftInput(rows, cols):
+            shiftInput(rows: rows, cols: cols)
+        case .cycleDilation:
+            cycleDilation()
+        case .toggleFlip:
+            toggleFlip()
+        case .toggleCode:
+            view.showCode.toggle()
+        case .toggleTour:
+            toggleTour()
         }
         return []
     }
@@ -155,9 +174,10 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Recomputes the maps for a new image, kernel or settings. When the combination leaves no
-    /// output, nothing changes and the reason is put on screen instead.
-    private mutating func rebuild(image newImage: NamedImage? = nil, kernel newKernel: Kernel? = nil,
-                                  settings newSettings: ConvSettings? = nil) {
+    /// output, nothing changes and the reason is put on screen instead. Says whether it took.
+    @discardableResult
+    mutating func rebuild(image newImage: NamedImage? = nil, kernel newKernel: Kernel? = nil,
+                          settings newSettings: ConvSettings? = nil) -> Bool {
         let img = newImage ?? image, k = newKernel ?? kernel, s = newSettings ?? settings
         do {
             let g = try ConvGeometry.validated(inputWidth: img.grid.width, inputHeight: img.grid.height,
@@ -169,8 +189,11 @@ public struct AppState: Equatable, Sendable {
             scan = scan.carried(toColumns: g.outputWidth, rows: g.outputHeight)
             clock.resetPhase()
             message = nil
+            kernelEditor.fit(kernelSize: k.size)
+            return true
         } catch {
             message = "\(error)"
+            return false
         }
     }
 }

@@ -46,8 +46,14 @@ public enum KeyMap {
             KeyCommand("space", .togglePlay, help: "Space"),
             KeyCommand("Right", .step(1), help: "→ / ←"),
             KeyCommand("Left", .step(-1), help: "→ / ←"),
-            KeyCommand("Right", .shift, .stepRow(1), help: "Shift + → / ←"),
-            KeyCommand("Left", .shift, .stepRow(-1), help: "Shift + → / ←"),
+            // While paused (or with a weight selected) ↑/↓ and Shift+arrows mean something
+            // else: see `KeyMap.action(key:modifiers:in:)`.
+            KeyCommand("Right", .shift, .stepRow(1), help: "Shift + arrows"),
+            KeyCommand("Left", .shift, .stepRow(-1), help: "Shift + arrows"),
+            KeyCommand("Down", .shift, .stepRow(1), help: "Shift + arrows"),
+            KeyCommand("Up", .shift, .stepRow(-1), help: "Shift + arrows"),
+            KeyCommand("Down", .stepRow(1), help: "↑ / ↓"),
+            KeyCommand("Up", .stepRow(-1), help: "↑ / ↓"),
             KeyCommand("Home", .seekFirst, help: "Home / End"),
             KeyCommand("End", .seekLast, help: "Home / End"),
             KeyCommand("plus", .speedUp, help: "+ / −"),
@@ -63,6 +69,19 @@ public enum KeyMap {
             KeyCommand("n", .toggleNumbers, help: "n"),
             KeyCommand("g", .toggleGrid, help: "g"),
             KeyCommand("p", .toggleProgressive, help: "p"),
+            KeyCommand("d", .cycleDilation, help: "d"),
+            KeyCommand("x", .toggleFlip, help: "x"),
+            KeyCommand("k", .cycleKernelSize, help: "k"),
+            KeyCommand("Return", .commitTypedWeight, help: "digits, − and . then Enter"),
+            KeyCommand("KP_Enter", .commitTypedWeight, help: "digits, − and . then Enter"),
+            KeyCommand("BackSpace", .eraseTypedCharacter, help: "Backspace / Delete"),
+            KeyCommand("Delete", .zeroWeight, help: "Backspace / Delete"),
+            KeyCommand("e", .togglePaintMode, help: "e"),
+            KeyCommand("bracketleft", .changeBrush(-1), help: "[ / ]"),
+            KeyCommand("bracketright", .changeBrush(1), help: "[ / ]"),
+            KeyCommand("c", .clearCanvas, help: "c"),
+            KeyCommand("o", .toggleCode, help: "o"),
+            KeyCommand("t", .toggleTour, help: "t"),
             KeyCommand("0", .resetView, help: "0"),
             KeyCommand("s", .saveScreenshot, help: "s"),
             KeyCommand("F11", .toggleFullscreen, help: "F11"),
@@ -78,7 +97,9 @@ public enum KeyMap {
     }()
 
     /// Help lines that belong to the mouse rather than to a key.
-    public static let pointerHelp: Set<String> = ["mouse over a panel", "click", "wheel", "drag"]
+    public static let pointerHelp: Set<String> = [
+        "mouse over a panel", "click", "wheel", "drag", "click a weight", "wheel on a weight", "left / right drag",
+    ]
 
     private struct Chord: Hashable {
         let key: String

@@ -37,6 +37,8 @@ public struct ViewOptions: Equatable, Sendable {
     public var scale: Double = 1
     /// Glide the box between positions when the speed is slow enough to follow.
     public var glide = true
+    /// The overlay with the NumPy and PyTorch code that computes the maps shown.
+    public var showCode = false
 
     public init() {}
 }
