@@ -16,7 +16,7 @@ public enum BlankCanvas {
         let parts = size.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "x" || $0 == "X" || $0 == "×" })
         guard parts.count == 2 else { throw BlankCanvasError.badSize(spec, reason: "give the size as WxH, e.g. blank:24x24") }
         let sides = try parts.map { part -> Int in
-            let t = part.trimmed
+            let t = String(part)
             guard !t.isEmpty, t.allSatisfy({ ("0"..."9").contains($0) }) else {
                 throw BlankCanvasError.badSize(spec, reason: "'\(t)' is not a whole number")
             }
