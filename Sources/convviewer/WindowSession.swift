@@ -13,6 +13,8 @@ final class WindowSession {
     let x: XConnection
     let window: AppWindow
     let keys = KeyTranslation()
+    /// Keeps coloured map images and glyphs between frames.
+    let renderer = FrameRenderer()
     /// Seconds between ticks while something moves.
     let frameInterval: Double
     let sharedMemory: Bool
@@ -97,7 +99,7 @@ final class WindowSession {
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(state.windowWidth), Int32(state.windowHeight))!
         defer { cairo_surface_destroy(surface) }
         let cr = cairo_create(surface)!
-        FrameRenderer.draw(state, into: cr, width: state.windowWidth, height: state.windowHeight)
+        renderer.draw(state, into: cr, width: state.windowWidth, height: state.windowHeight)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
         do {
@@ -136,7 +138,7 @@ final class WindowSession {
         }
         guard let buffer else { return }
         let cr = buffer.beginFrame()
-        FrameRenderer.draw(state, into: cr, width: w, height: h)
+        renderer.draw(state, into: cr, width: w, height: h)
         buffer.endFrame(cr)
         buffer.present(to: window.id, gc: gc)
         dirty = false

@@ -6,7 +6,7 @@ struct ConvViewer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convviewer",
         abstract: "Watch a convolution kernel slide over an image: conv, ReLU and 2×2 pooling, step by step.",
-        subcommands: [WindowCommand.self, ListCommand.self, ComputeCommand.self, RenderCommand.self],
+        subcommands: [WindowCommand.self, ListCommand.self, ComputeCommand.self, RenderCommand.self, BenchCommand.self],
         defaultSubcommand: WindowCommand.self
     )
 }
@@ -19,7 +19,7 @@ func runMain() -> Never {
         try command.run()
         exit(0)
     } catch where isDomainError(error) {
-        FileHandle.standardError.write(Data("convviewer: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("convviewer: \(String(describing: error).singleLine)\n".utf8))
         exit(1)
     } catch {
         ConvViewer.exit(withError: error)
