@@ -39,6 +39,11 @@ public struct CodeSnippet: Equatable, Sendable {
         }
     }
 
+    /// `numpyScript` for the input, kernel and settings of these maps.
+    public static func numpyScript(for maps: FeatureMaps) -> String {
+        numpyScript(image: maps.input, kernel: maps.kernel, settings: maps.settings)
+    }
+
     /// A whole Python program: `image` from the literal values of `image`, the NumPy snippet, and
     /// a last line printing `{"conv": …, "relu": …, "pool": …}` (lists of rows) as JSON.
     public static func numpyScript(image: Grid, kernel: Kernel, settings: ConvSettings) -> String {
@@ -111,8 +116,8 @@ public struct CodeSnippet: Equatable, Sendable {
         if g.stride > 1 { args.append("stride=\(g.stride)") }
         if g.pad > 0 { args.append("padding=\(g.pad)") }
         if g.dilation > 1 { args.append("dilation=\(g.dilation)") }
-        out += callLines(head: "conv = F.conv2d(", args: ["x", "k[None, None]"] + args, tail: ")[0, 0]")
         if g.pad > 0 { out.append("# \(p.padComment)") }
+        out += callLines(head: "conv = F.conv2d(", args: ["x", "k[None, None]"] + args, tail: ")[0, 0]")
         out.append("relu = F.relu(conv)")
         let pool = s.pool == .max ? "max_pool2d" : "avg_pool2d"
         out.append("pool = F.\(pool)(relu[None], 2)[0]  # 2x2, stride 2, floor")
