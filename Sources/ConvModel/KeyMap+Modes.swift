@@ -19,7 +19,7 @@ extension KeyMap {
     ]
 
     private static let weightSelectedCommands: [KeyCommand] = {
-        let typing = "digits, − and . then Enter"
+        let typing = "0–9 − . Enter"
         var table = [
             KeyCommand("Up", .nudgeWeight(steps: 1, coarse: false), help: "↑ / ↓"),
             KeyCommand("Down", .nudgeWeight(steps: -1, coarse: false), help: "↑ / ↓"),
