@@ -55,18 +55,19 @@ public struct FrameLayout: Equatable, Sendable {
         self.roominess = t
         fonts = FontSizes(status: len(12.5, 14), title: len(13, 16), body: len(12, 13.5), small: len(12, 12.5),
                           minCell: 11 * s, maxCell: 16 * u)
-        margin = len(8, 16)
-        gap = len(8, 14)
+        // Every edge falls on a whole pixel: crisp lines, and clips Cairo can apply without a mask.
+        margin = len(8, 16).rounded()
+        gap = len(8, 14).rounded()
 
-        let statusHeight = len(24, 34)
-        let titleHeight = len(22, 30)
-        let timelineHeight = len(4, 6)
-        let timelineGap = len(6, 10)
-        let detailBase = len(84, 132)
-        let stripHeight = len(54, 78)
+        let statusHeight = len(24, 34).rounded()
+        let titleHeight = len(22, 30).rounded()
+        let timelineHeight = len(4, 6).rounded()
+        let timelineGap = len(6, 10).rounded()
+        let detailBase = len(84, 132).rounded()
+        let stripHeight = len(54, 78).rounded()
 
         let contentWidth = w - 2 * margin
-        let panelWidth = max(0, (contentWidth - 2 * gap) / 3)
+        let panelWidth = max(0, ((contentWidth - 2 * gap) / 3).rounded(.down))
         status = Rect(x: margin, y: margin, width: contentWidth, height: statusHeight)
 
         let fixed = 2 * margin + statusHeight + gap + titleHeight + 2 * timelineGap + timelineHeight
@@ -75,15 +76,16 @@ public struct FrameLayout: Equatable, Sendable {
         // Square grids want a square image area; room beyond that first enlarges the detail band,
         // then is shared above and below the panels so they stay in the middle.
         let slack = max(0, imageRoom - panelWidth)
-        let detailHeight = detailBase + min(slack, detailBase * 0.5)
+        let detailHeight = detailBase + min(slack, detailBase * 0.5).rounded(.down)
         let spare = slack - (detailHeight - detailBase)
         let imageHeight = imageRoom - slack
 
-        let bandTop = status.maxY + gap + spare / 2
+        let bandTop = status.maxY + gap + (spare / 2).rounded(.down)
         panelBand = Rect(x: margin, y: bandTop, width: contentWidth, height: titleHeight + imageHeight)
         let m = margin, g = gap
+        let leftover = max(0, contentWidth - 3 * panelWidth - 2 * gap)
         panels = PanelKind.allCases.map { kind in
-            let x = m + Double(kind.rawValue) * (panelWidth + g)
+            let x = m + Double(kind.rawValue) * (panelWidth + g) + (leftover / 2).rounded(.down)
             let frame = Rect(x: x, y: bandTop, width: panelWidth, height: titleHeight + imageHeight)
             return PanelLayout(kind: kind, frame: frame,
                                title: Rect(x: x, y: bandTop, width: panelWidth, height: titleHeight),
@@ -94,9 +96,10 @@ public struct FrameLayout: Equatable, Sendable {
         let stripTop = h - margin - stripHeight
         let detailTop = stripTop - gap - detailHeight
         detail = DetailLayout(frame: Rect(x: margin, y: detailTop, width: contentWidth, height: detailHeight),
-                              columns: panels.map(\.frame), labelHeight: len(20, 26), operatorWidth: len(18, 28))
+                              columns: panels.map(\.frame), labelHeight: len(20, 26).rounded(),
+                              operatorWidth: len(18, 28).rounded())
         strip = StripLayout(frame: Rect(x: margin, y: stripTop, width: contentWidth, height: stripHeight),
-                            bracketHeight: len(16, 22), arrowWidth: len(10, 18),
+                            bracketHeight: len(16, 22).rounded(), arrowWidth: len(10, 18).rounded(),
                             count: ArchitectureStrip.stageCount)
     }
 
@@ -148,9 +151,9 @@ public struct DetailLayout: Equatable, Sendable {
         self.frame = frame
         self.labelHeight = labelHeight
         let first = columns[0]
-        let side = max(0, min(frame.height - labelHeight, (first.width - 2 * operatorWidth) / 3))
+        let side = max(0, min(frame.height - labelHeight, (first.width - 2 * operatorWidth) / 3).rounded(.down))
         let trio = 3 * side + 2 * operatorWidth
-        let x0 = first.x + max(0, (first.width - trio) / 2)
+        let x0 = first.x + max(0, (first.width - trio) / 2).rounded(.down)
         let top = frame.y + labelHeight
         kernel = Rect(x: x0, y: top, width: side, height: side)
         times = Rect(x: kernel.maxX, y: top, width: operatorWidth, height: side)
@@ -169,14 +172,50 @@ public struct StripLayout: Equatable, Sendable {
     public let bracket: Rect
     public let boxes: [Rect]
 
+    public let arrowWidth: Double
+
     init(frame: Rect, bracketHeight: Double, arrowWidth: Double, count: Int) {
         self.frame = frame
+        self.arrowWidth = arrowWidth
         bracket = Rect(x: frame.x, y: frame.y, width: frame.width, height: bracketHeight)
         let top = frame.y + bracketHeight
         let boxWidth = max(0, (frame.width - Double(count - 1) * arrowWidth) / Double(count))
         boxes = (0..<count).map { i in
-            Rect(x: frame.x + Double(i) * (boxWidth + arrowWidth), y: top,
-                 width: boxWidth, height: frame.height - bracketHeight)
+            let x0 = (frame.x + Double(i) * (boxWidth + arrowWidth)).rounded()
+            let x1 = (frame.x + Double(i) * (boxWidth + arrowWidth) + boxWidth).rounded()
+            return Rect(x: x0, y: top, width: x1 - x0, height: frame.height - bracketHeight)
         }
+    }
+
+    /// Boxes as wide as `minimumWidths` asks where it asks for more than an equal share, the rest
+    /// sharing what is left equally; all scaled down alike when even the minimums do not fit.
+    public func boxes(minimumWidths: [Double]) -> [Rect] {
+        let n = minimumWidths.count
+        guard n > 0, let first = boxes.first else { return [] }
+        let total = max(0, frame.width - Double(n - 1) * arrowWidth)
+        let needed = minimumWidths.map { max(0, $0) }
+        var widths: [Double]
+        let sum = needed.reduce(0, +)
+        if sum >= total {
+            widths = needed.map { sum > 0 ? $0 * total / sum : total / Double(n) }
+        } else {
+            // Raise a common level until the boxes below it, lifted to it, use up the room.
+            var level = total / Double(n)
+            for _ in 0..<n {
+                let wide = needed.filter { $0 > level }
+                if wide.count == n { break }
+                let next = (total - wide.reduce(0, +)) / Double(n - wide.count)
+                if abs(next - level) < 1e-9 { break }
+                level = next
+            }
+            widths = needed.map { max($0, level) }
+        }
+        var x = frame.x, out: [Rect] = []
+        for w in widths {
+            let x0 = x.rounded(), x1 = (x + w).rounded()
+            out.append(Rect(x: x0, y: first.y, width: x1 - x0, height: first.height))
+            x += w + arrowWidth
+        }
+        return out
     }
 }

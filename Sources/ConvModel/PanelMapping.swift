@@ -98,12 +98,22 @@ public struct PanelMapping: Equatable, Sendable {
     }
 
     /// The cell coordinates under a point inside the area, even outside the grid (negative in the
-    /// padding above or left of it); nil outside the area.
+    /// padding above or left of it); nil outside the area. It is the cell the pixel holding the
+    /// point shows, so it always agrees with `cellRect`.
     public func unclampedCell(atX x: Double, y: Double) -> (row: Int, col: Int)? {
         guard x.isFinite, y.isFinite, cellSize > 0, area.contains(x: x, y: y) else { return nil }
         let c = ((x - originX) / cellSize).rounded(.down), r = ((y - originY) / cellSize).rounded(.down)
         guard abs(c) < 1e9, abs(r) < 1e9 else { return nil }
-        return (Int(r), Int(c))
+        return (PanelMapping.index(Int(r), pixel: y.rounded(.down), edge: edgeY),
+                PanelMapping.index(Int(c), pixel: x.rounded(.down), edge: edgeX))
+    }
+
+    /// `guess`, moved by the pixel or so that rounding may put it off, so that `edge(i) ≤ pixel < edge(i + 1)`.
+    private static func index(_ guess: Int, pixel: Double, edge: (Int) -> Double) -> Int {
+        var i = guess
+        while edge(i) > pixel { i -= 1 }
+        while edge(i + 1) <= pixel { i += 1 }
+        return i
     }
 
     /// The rows and columns with at least one pixel inside the area: the only ones worth drawing.

@@ -20,14 +20,15 @@ struct Canvas {
     }
 
     /// A frame of `width` pixels lying just outside `r` (so the cells inside stay uncovered).
+    /// Drawn as four boxes that do not overlap, which Cairo fills without building a mask.
     func frameOutside(_ r: Rect, width w: Double, _ c: RGB, _ alpha: Double = 1) {
         guard w > 0 else { return }
         color(c, alpha)
-        cairo_rectangle(cr, r.x - w, r.y - w, r.width + 2 * w, r.height + 2 * w)
-        cairo_rectangle(cr, r.x, r.y, r.width, r.height)
-        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+        cairo_rectangle(cr, r.x - w, r.y - w, r.width + 2 * w, w)
+        cairo_rectangle(cr, r.x - w, r.maxY, r.width + 2 * w, w)
+        cairo_rectangle(cr, r.x - w, r.y, w, r.height)
+        cairo_rectangle(cr, r.maxX, r.y, w, r.height)
         cairo_fill(cr)
-        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING)
     }
 
     /// A frame of `width` pixels lying just inside `r`.

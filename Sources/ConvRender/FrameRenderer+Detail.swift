@@ -21,6 +21,11 @@ extension FrameRenderer {
         return p.neutral.mixed(with: v > 0 ? p.positive : p.negative, 0.3 + 0.7 * t)
     }
 
+    /// The first text that fits `width` in the current font, else the last one cut to fit.
+    static func firstFitting(_ texts: [String], _ width: Double, _ canvas: Canvas) -> String {
+        texts.first { canvas.width($0) <= width } ?? canvas.fitted(texts.last ?? "", maxWidth: width)
+    }
+
     /// Text for people: a real minus sign, at most two decimals.
     static func number(_ v: Float, decimals: Int = 2) -> String {
         let s = CellNumberText.string(v, decimals: decimals)
@@ -98,8 +103,7 @@ extension FrameRenderer {
                 }
             }
         }
-        if !dark.isEmpty { canvas.color(RGB(hex: 0x101114), 0.9); cairo_show_glyphs(cr, dark, Int32(dark.count)) }
-        if !light.isEmpty { canvas.color(RGB(hex: 0xFFFFFF), 0.94); cairo_show_glyphs(cr, light, Int32(light.count)) }
+        FrameRenderer.showNumberRuns(dark: dark, light: light, canvas)
     }
 
     // MARK: the sum written out
@@ -131,7 +135,8 @@ extension FrameRenderer {
         guard !area.isEmpty else { return }
         canvas.font(f.small)
         let headY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
-        canvas.text(canvas.fitted("weighted sum at row \(cell.row + 1), column \(cell.col + 1)", maxWidth: area.width),
+        canvas.text(FrameRenderer.firstFitting(["weighted sum at row \(cell.row + 1), column \(cell.col + 1)",
+                                                "sum at row \(cell.row + 1), col \(cell.col + 1)"], area.width, canvas),
                     x: area.minX, y: headY, p.textDim)
 
         let body = Rect(x: area.minX, y: d.frame.y + d.labelHeight, width: area.width,
@@ -169,7 +174,7 @@ extension FrameRenderer {
                     x += plusWidth
                     let term = full.terms[i][j]
                     let weight = cell.weights[i * k + j]
-                    canvas.text(term, x: x + columnWidths[j], y: b, align: .right, weight == 0 ? p.textFaint : p.text)
+                    canvas.text(term, x: x, y: b, weight == 0 ? p.textFaint : p.text)
                     x += columnWidths[j]
                 }
                 y += step
@@ -210,8 +215,10 @@ extension FrameRenderer {
                         x: area.minX, y: headY, p.textDim)
             return
         }
-        canvas.text(canvas.fitted("\(mode == .max ? "max" : "average") of the 2×2 block → pool row \(t.row + 1), column \(t.col + 1)",
-                                  maxWidth: area.width), x: area.minX, y: headY, p.textDim)
+        let name = mode == .max ? "max" : "average"
+        canvas.text(FrameRenderer.firstFitting(["\(name) of the 2×2 block → pool row \(t.row + 1), column \(t.col + 1)",
+                                                "\(name) of 2×2 → row \(t.row + 1), col \(t.col + 1)"], area.width, canvas),
+                    x: area.minX, y: headY, p.textDim)
         let relu = scene.state.maps.relu
         var parts: [String] = []
         var known: [Float] = []

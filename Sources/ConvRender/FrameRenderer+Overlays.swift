@@ -7,29 +7,38 @@ extension FrameRenderer {
     public func helpOverlay(for state: AppState) -> HelpOverlay {
         let layout = FrameLayout(state: state)
         guard let scratch = try? ImageSurface(width: 1, height: 1) else {
-            return HelpOverlay.layout(layout, keysWidth: 0, descriptionWidth: 0, size: layout.fonts.body)
+            return HelpOverlay.layout(layout, keysWidth: 0, descriptionWidth: 0, measuredAt: layout.fonts.body)
         }
         let context = DrawingContext(scratch)
         return helpOverlay(layout, Canvas(cr: context.pointer))
     }
 
     func helpOverlay(_ layout: FrameLayout, _ canvas: Canvas) -> HelpOverlay {
-        let size = layout.fonts.body * 1.08
-        canvas.font(size, bold: true)
-        let keys = HelpOverlay.lines.map { canvas.width($0.keys) }.max() ?? 0
-        canvas.font(size)
-        let descriptions = HelpOverlay.lines.map { canvas.width($0.description) }.max() ?? 0
-        return HelpOverlay.layout(layout, keysWidth: keys, descriptionWidth: descriptions, size: size)
+        // Hinted text does not scale exactly with its size, so the widths are measured again at
+        // the size the layout settles on until it stays there.
+        var size = layout.fonts.body * 1.08
+        var help: HelpOverlay?
+        for _ in 0..<4 {
+            canvas.font(size, bold: true)
+            let keys = HelpOverlay.lines.map { canvas.width($0.keys) }.max() ?? 0
+            canvas.font(size)
+            let descriptions = HelpOverlay.lines.map { canvas.width($0.description) }.max() ?? 0
+            let next = HelpOverlay.layout(layout, keysWidth: keys, descriptionWidth: descriptions, measuredAt: size)
+            help = next
+            if next.fontSize == size { break }
+            size = next.fontSize
+        }
+        return help!
     }
 
     func drawHelp(_ scene: FrameScene, _ canvas: Canvas) {
-        let p = scene.palette, f = scene.layout.fonts, u = scene.layout.unit
+        let p = scene.palette, u = scene.layout.unit
         canvas.fill(scene.layout.bounds, p.scrim, p.scrimAlpha)
         let help = helpOverlay(scene.layout, canvas)
         let radius = 10 * u
         canvas.fillRounded(help.card, radius: radius, p.card)
         canvas.strokeRounded(help.card, radius: radius, width: 1, p.cardBorder)
-        canvas.font(f.title * 1.1, bold: true)
+        canvas.font(help.fontSize * 1.3, bold: true)
         canvas.text(HelpOverlay.title, in: help.titleRect.insetBy(dx: 0, dy: help.titleRect.height * 0.1), p.text)
         for row in help.rows {
             canvas.font(help.fontSize, bold: true)
@@ -37,7 +46,7 @@ extension FrameRenderer {
             canvas.font(help.fontSize)
             canvas.text(canvas.fitted(row.description, maxWidth: row.descriptionRect.width), in: row.descriptionRect, p.textDim)
         }
-        canvas.font(f.small)
+        canvas.font(help.fontSize * 0.95)
         canvas.text(HelpOverlay.footer, in: help.footerRect, p.textFaint)
     }
 

@@ -1,8 +1,8 @@
 import CCairo
 import ConvModel
 
-/// The three panels: title, the map as one nearest-neighbour scaled image, grid lines, numbers,
-/// and the marks of the scan (the yellow box, the lit cell, the 2×2 block and its pool cell).
+/// The three panels: title, then the cells — the map as one nearest-neighbour scaled image, grid
+/// lines and numbers — with the cells not yet computed left empty.
 extension FrameRenderer {
     /// Panel titles as the frame shows them.
     static func title(_ kind: PanelKind, _ state: AppState) -> String {
@@ -21,36 +21,100 @@ extension FrameRenderer {
 
         canvas.save()
         canvas.clip(panel.image)
-        canvas.fill(m.gridRect.intersection(panel.image), scene.palette.panel)
-        let grid: Grid, scale: ColorScale
-        switch kind {
-        case .input: (grid, scale) = (scene.state.maps.input, scene.inputScale)
-        case .conv: (grid, scale) = (scene.middle, scene.middleScale)
-        case .pool: (grid, scale) = (scene.state.maps.pool, scene.poolScale)
+        let visible = FrameRenderer.visibleGrid(kind, scene)
+        let (grid, scale) = FrameRenderer.map(kind, scene)
+        let regions = FrameRenderer.regions(m, scene.revealed(kind))
+        if !regions.filled.isEmpty {
+            let key = layerKey(kind, empty: false, grid, scale, m, scene)
+            let draw = { (cr: OpaquePointer) in self.drawCells(grid, scale, m, scene, Canvas(cr: cr)) }
+            copy(layers.layer(key, covering: visible, draw: draw), visible, regions.filled, scene, canvas, orDraw: draw)
         }
-        let shown = scene.revealed(kind)
-        if let surface = maps.surface(for: grid, scale: scale) {
-            drawImage(surface, m, shown, canvas)
+        if !regions.empty.isEmpty {
+            let key = layerKey(kind, empty: true, nil, scale, m, scene)
+            let draw = { (cr: OpaquePointer) in self.drawEmptyCells(visible, m, scene, Canvas(cr: cr)) }
+            copy(layers.layer(key, covering: visible, draw: draw), visible, regions.empty, scene, canvas, orDraw: draw)
         }
         if kind == .input { drawPaddingUnderWindow(scene, canvas) }
-        drawGridLines(m, scene, canvas)
-        drawNumbers(kind, grid, scale, m, shown, scene, canvas)
         canvas.restore()
+        drawMarks(kind, scene, canvas)
+    }
 
-        // Marks may reach a little past the image area (a box on the border cells).
-        canvas.save()
-        let g = scene.layout.gap / 2
-        canvas.clip(panel.image.insetBy(dx: -g, dy: -g))
+    /// The grid a panel shows and its colours.
+    static func map(_ kind: PanelKind, _ scene: FrameScene) -> (Grid, ColorScale) {
         switch kind {
-        case .input: drawBox(scene, canvas)
-        case .conv: drawConvMarks(scene, canvas)
-        case .pool: drawPoolMark(scene, canvas)
+        case .input: return (scene.state.maps.input, scene.inputScale)
+        case .conv: return (scene.middle, scene.middleScale)
+        case .pool: return (scene.state.maps.pool, scene.poolScale)
         }
-        if let hover = scene.state.hover, hover.panel == kind {
-            canvas.frameOutside(m.cellRect(row: hover.row, col: hover.col), width: max(1, scene.layout.unit.rounded()),
-                                scene.palette.text, 0.75)
+    }
+
+    /// The part of a panel's grid inside its image area, in whole pixels: what its cells cover.
+    static func visibleGrid(_ kind: PanelKind, _ scene: FrameScene) -> Rect {
+        let m = scene.mapping(kind)
+        guard m.cellSize > 0, m.columns > 0, m.rows > 0 else { return .zero }
+        return m.gridRect.intersection(scene.layout.panel(kind).image)
+    }
+
+    /// The revealed cells (whole rows, then a run of the next row) and the rest, as pixel boxes.
+    static func regions(_ m: PanelMapping, _ shown: (fullRows: Int, partialColumns: Int)) -> (filled: [Rect], empty: [Rect]) {
+        var filled: [Rect] = [], empty: [Rect] = []
+        let full = min(shown.fullRows, m.rows)
+        if full > 0 { filled.append(m.blockRect(row: 0, col: 0, rowCount: full, colCount: m.columns)) }
+        var after = full
+        if full < m.rows, shown.partialColumns > 0 {
+            let run = min(shown.partialColumns, m.columns)
+            filled.append(m.blockRect(row: full, col: 0, rowCount: 1, colCount: run))
+            if run < m.columns { empty.append(m.blockRect(row: full, col: run, rowCount: 1, colCount: m.columns - run)) }
+            after += 1
         }
-        canvas.restore()
+        if after < m.rows { empty.append(m.blockRect(row: after, col: 0, rowCount: m.rows - after, colCount: m.columns)) }
+        return (filled, empty)
+    }
+
+    private func layerKey(_ kind: PanelKind, empty: Bool, _ grid: Grid?, _ scale: ColorScale, _ m: PanelMapping,
+                          _ scene: FrameScene) -> PanelLayers.Key {
+        let v = scene.state.view
+        return PanelLayers.Key(kind: kind, empty: empty, grid: grid, colormap: empty ? "" : scale.colormap.name,
+                               lo: empty ? 0 : scale.lo, hi: empty ? 0 : scale.hi, mapping: m,
+                               unit: scene.layout.unit, fonts: scene.layout.fonts, theme: v.theme,
+                               showGrid: v.showGrid, showNumbers: empty ? false : v.showNumbers)
+    }
+
+    /// Copies `rects` from a layer covering `visible`; without a layer, draws them directly.
+    private func copy(_ layer: ImageSurface?, _ visible: Rect, _ rects: [Rect], _ scene: FrameScene, _ canvas: Canvas,
+                      orDraw draw: (OpaquePointer) -> Void) {
+        let cr = canvas.cr
+        let boxes = rects.map { $0.intersection(visible) }.filter { !$0.isEmpty }
+        guard !boxes.isEmpty else { return }
+        for b in boxes { cairo_rectangle(cr, b.x, b.y, b.width, b.height) }
+        guard let layer else {
+            // No layer (too large, or no memory): draw in place, over the panel colour, since the
+            // background was not painted here.
+            canvas.save()
+            cairo_clip(cr)
+            canvas.color(scene.palette.panel)
+            cairo_paint(cr)
+            draw(cr)
+            canvas.restore()
+            return
+        }
+        cairo_set_source_surface(cr, layer.pointer, visible.x, visible.y)
+        cairo_fill(cr)
+    }
+
+    /// Every cell of a map: the nearest-neighbour scaled image, grid lines and numbers.
+    private func drawCells(_ grid: Grid, _ scale: ColorScale, _ m: PanelMapping, _ scene: FrameScene, _ canvas: Canvas) {
+        if let surface = maps.surface(for: grid, scale: scale) {
+            drawImage(surface, m, (m.rows, 0), canvas)
+        }
+        drawGridLines(m, scene, canvas)
+        drawNumbers(grid, scale, m, scene, canvas)
+    }
+
+    /// The grid with no values yet: the panel colour and the grid lines.
+    private func drawEmptyCells(_ visible: Rect, _ m: PanelMapping, _ scene: FrameScene, _ canvas: Canvas) {
+        canvas.fill(visible, scene.palette.panel)
+        drawGridLines(m, scene, canvas)
     }
 
     private func drawTitle(_ kind: PanelKind, _ panel: PanelLayout, _ m: PanelMapping, _ scene: FrameScene, _ canvas: Canvas) {
@@ -117,13 +181,19 @@ extension FrameRenderer {
         cairo_stroke(cr)
         cairo_set_dash(cr, nil, 0, 0)
 
-        let zero = scene.inputScale.color(0)
-        canvas.color(zero)
-        for (r, c) in paddingCellsUnderWindow(scene) {
+        let cells = paddingCellsUnderWindow(scene)
+        canvas.color(scene.inputScale.color(0))
+        for (r, c) in cells {
             let rect = m.cellRect(row: r, col: c)
             cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
         }
         cairo_fill(cr)
+        guard let g = numberGlyphs(m, scene, canvas) else { return }
+        var run: [cairo_glyph_t] = []
+        var buffer: [UInt8] = []
+        for (r, c) in cells { placeNumber(0, r, c, m, g, &buffer, into: &run) }
+        let dark = scene.inputScale.wantsDarkText(0)
+        FrameRenderer.showNumberRuns(dark: dark ? run : [], light: dark ? [] : run, canvas)
     }
 
     /// Input cells outside the image that the current window covers.
@@ -148,106 +218,63 @@ extension FrameRenderer {
         let lw = max(1, scene.layout.unit.rounded(.down))
         let top = m.edgeY(rows.lowerBound), bottom = m.edgeY(rows.upperBound)
         let left = m.edgeX(cols.lowerBound), right = m.edgeX(cols.upperBound)
+        // Verticals and horizontals go in separate fills: boxes that overlap in one path would
+        // make Cairo rasterise the whole grid through a mask.
+        canvas.color(scene.palette.gridLine, scene.palette.gridAlpha)
         for c in max(1, cols.lowerBound) ..< cols.upperBound {
             cairo_rectangle(cr, m.edgeX(c), top, lw, bottom - top)
         }
+        cairo_fill(cr)
         for r in max(1, rows.lowerBound) ..< rows.upperBound {
             cairo_rectangle(cr, left, m.edgeY(r), right - left, lw)
         }
-        canvas.color(scene.palette.gridLine, scene.palette.gridAlpha)
         cairo_fill(cr)
     }
 
     /// Cell values as text, when the cells are big enough and the numbers are on.
-    private func drawNumbers(_ kind: PanelKind, _ grid: Grid, _ scale: ColorScale, _ m: PanelMapping,
-                             _ shown: (fullRows: Int, partialColumns: Int), _ scene: FrameScene, _ canvas: Canvas) {
-        let f = scene.layout.fonts
-        let size = min(m.cellSize * 0.45, f.maxCell)
-        guard scene.state.view.showNumbers, size >= f.minCell else { return }
-        let g = glyphs(canvas.cr, size: size)
-        let maxWidth = m.cellSize * 0.86
+    private func drawNumbers(_ grid: Grid, _ scale: ColorScale, _ m: PanelMapping, _ scene: FrameScene, _ canvas: Canvas) {
+        guard let g = numberGlyphs(m, scene, canvas) else { return }
         var dark: [cairo_glyph_t] = [], light: [cairo_glyph_t] = []
         var buffer: [UInt8] = []
         buffer.reserveCapacity(24)
-        func put(_ v: Float, _ r: Int, _ c: Int, darkText: Bool) {
-            let s = CellNumberText.fitting(v, maxWidth: maxWidth, glyphs: g, into: &buffer)
-            guard !s.isEmpty else { return }
-            let midX = (m.edgeX(c) + m.edgeX(c + 1)) / 2, midY = (m.edgeY(r) + m.edgeY(r + 1)) / 2
-            if darkText { g.append(s, midX: midX, midY: midY, to: &dark) } else { g.append(s, midX: midX, midY: midY, to: &light) }
-        }
         for r in m.visibleRows {
-            let end = r < shown.fullRows ? m.columns : r == shown.fullRows ? shown.partialColumns : 0
-            for c in m.visibleColumns where c < end {
+            for c in m.visibleColumns {
                 let v = grid[r, c]
-                put(v, r, c, darkText: scale.wantsDarkText(v))
+                if scale.wantsDarkText(v) {
+                    placeNumber(v, r, c, m, g, &buffer, into: &dark)
+                } else {
+                    placeNumber(v, r, c, m, g, &buffer, into: &light)
+                }
             }
         }
-        if kind == .input {
-            for (r, c) in paddingCellsUnderWindow(scene) { put(0, r, c, darkText: scale.wantsDarkText(0)) }
-        }
-        let cr = canvas.cr
+        FrameRenderer.showNumberRuns(dark: dark, light: light, canvas)
+    }
+
+    /// Glyphs at the size numbers take in this panel's cells; nil when numbers are off or would be too small.
+    func numberGlyphs(_ m: PanelMapping, _ scene: FrameScene, _ canvas: Canvas) -> NumberGlyphs? {
+        let f = scene.layout.fonts
+        let size = min(m.cellSize * 0.45, f.maxCell)
+        guard scene.state.view.showNumbers, size >= f.minCell else { return nil }
+        return glyphs(canvas.cr, size: size)
+    }
+
+    /// Appends the text of `v` centred in cell (r, c), in the most precise form that fits.
+    func placeNumber(_ v: Float, _ r: Int, _ c: Int, _ m: PanelMapping, _ g: NumberGlyphs, _ buffer: inout [UInt8],
+                     into run: inout [cairo_glyph_t]) {
+        let s = CellNumberText.fitting(v, maxWidth: m.cellSize * 0.86, glyphs: g, into: &buffer)
+        guard !s.isEmpty else { return }
+        g.append(s, midX: (m.edgeX(c) + m.edgeX(c + 1)) / 2, midY: (m.edgeY(r) + m.edgeY(r + 1)) / 2, to: &run)
+    }
+
+    /// Opaque colours: Cairo composites glyphs of a solid opaque source without a mask.
+    static func showNumberRuns(dark: [cairo_glyph_t], light: [cairo_glyph_t], _ canvas: Canvas) {
         if !dark.isEmpty {
-            canvas.color(RGB(hex: 0x101114), 0.88)
-            cairo_show_glyphs(cr, dark, Int32(dark.count))
+            canvas.color(RGB(hex: 0x17181B))
+            cairo_show_glyphs(canvas.cr, dark, Int32(dark.count))
         }
         if !light.isEmpty {
-            canvas.color(RGB(hex: 0xFFFFFF), 0.92)
-            cairo_show_glyphs(cr, light, Int32(light.count))
-        }
-    }
-
-    /// Line width of the strong marks (box, lit cell) in pixels.
-    static func markWidth(_ layout: FrameLayout) -> Double { max(2, (2.5 * layout.unit).rounded()) }
-
-    /// The yellow box around the kernel's window, with a thin dark edge so it reads on white.
-    private func drawBox(_ scene: FrameScene, _ canvas: Canvas) {
-        guard scene.scan.count > 0 else { return }
-        let p = scene.palette, w = FrameRenderer.markWidth(scene.layout)
-        let box = scene.boxRect
-        canvas.frameOutside(box.insetBy(dx: -w, dy: -w), width: 1, p.boxEdge, 0.55)
-        canvas.frameOutside(box, width: w, p.box)
-        let g = scene.geometry
-        guard g.dilation > 1, !scene.isGliding else { return }
-        // With dilation only some cells of the span are taps: dot them.
-        let m = scene.mapping(.input)
-        let dot = max(3, m.cellSize * 0.22)
-        canvas.color(p.box)
-        for i in 0..<g.kernelSize {
-            for j in 0..<g.kernelSize {
-                let t = g.tap(row: scene.scan.row, col: scene.scan.col, i: i, j: j)
-                let r = m.cellRect(row: t.row, col: t.col)
-                cairo_rectangle(canvas.cr, (r.midX - dot / 2).rounded(), (r.midY - dot / 2).rounded(), dot, dot)
-            }
-        }
-        cairo_fill(canvas.cr)
-    }
-
-    /// On the conv panel: the current 2×2 block outlined quietly, and the cell just computed lit.
-    private func drawConvMarks(_ scene: FrameScene, _ canvas: Canvas) {
-        let m = scene.mapping(.conv), p = scene.palette
-        let w = FrameRenderer.markWidth(scene.layout)
-        if let t = scene.poolTarget {
-            let block = m.blockRect(row: 2 * t.row, col: 2 * t.col, rowCount: 2, colCount: 2)
-            canvas.frameOutside(block, width: max(1, (w * 0.5).rounded()), p.lit, 0.5)
-        }
-        if let c = scene.litCell {
-            let r = m.cellRect(row: c.row, col: c.col)
-            canvas.frameOutside(r.insetBy(dx: -w, dy: -w), width: 1, p.litEdge, 0.6)
-            canvas.frameOutside(r, width: w, p.lit)
-        }
-    }
-
-    /// On the pool panel: the cell the current block feeds; lit once the block is complete.
-    private func drawPoolMark(_ scene: FrameScene, _ canvas: Canvas) {
-        guard let t = scene.poolTarget else { return }
-        let m = scene.mapping(.pool), p = scene.palette
-        let w = FrameRenderer.markWidth(scene.layout)
-        let r = m.cellRect(row: t.row, col: t.col)
-        if t.complete {
-            canvas.frameOutside(r.insetBy(dx: -w, dy: -w), width: 1, p.litEdge, 0.6)
-            canvas.frameOutside(r, width: w, p.lit)
-        } else {
-            canvas.frameOutside(r, width: max(1, (w * 0.5).rounded()), p.lit, 0.5)
+            canvas.color(RGB(hex: 0xF4F5F7))
+            cairo_show_glyphs(canvas.cr, light, Int32(light.count))
         }
     }
 }

@@ -26,35 +26,44 @@ extension FrameRenderer {
     func drawStatus(_ scene: FrameScene, _ canvas: Canvas) {
         let r = scene.layout.status, p = scene.palette, f = scene.layout.fonts
         guard !r.isEmpty else { return }
+        canvas.line(r.minX, r.maxY - 0.5, r.maxX, r.maxY - 0.5, width: 1, p.panelBorder)
         let (left, right) = FrameRenderer.statusText(scene.state)
-        let baseline = { canvas.baseline(centredOn: r.midY) }
         let dot = "  ·  "
-
-        // Right half first: it must stay whole; the left half gives way when space runs out.
         canvas.font(f.status)
-        let y = baseline()
-        let rightText = right.dropLast().joined(separator: dot)
-        let helpText = right.last!
-        canvas.font(f.status)
-        let helpWidth = canvas.width(helpText)
-        canvas.text(helpText, x: r.maxX, y: y, align: .right, p.textFaint)
-        canvas.font(f.status, bold: true)
-        let gap = f.status * 1.4
-        let rightWidth = canvas.width(rightText)
-        let rightStart = r.maxX - helpWidth - gap - rightWidth
-        canvas.text(rightText, x: r.maxX - helpWidth - gap, y: y, align: .right, p.text)
-        drawPlayIcon(scene, canvas, x: rightStart - f.status * 1.3, midY: r.midY, size: f.status * 0.8)
-
-        let room = rightStart - f.status * 2.2 - r.minX
+        let y = canvas.baseline(centredOn: r.midY)
+        let help = right.last!
+        let helpWidth = canvas.width(help)
         canvas.font(f.status, bold: true)
         let name = left[0]
         let nameWidth = canvas.width(name)
+        let gap = f.status * 1.4, icon = f.status * 1.3
+
+        // The right half stays whole; in a narrow window it drops its words, then the speed.
+        let position = right[0], bare = String(position.dropFirst("position ".count))
+        let variants = [[position, right[1], right[2]], [bare, right[1], right[2]], [bare, right[2]], [bare]]
+        var chosen = variants.last!.joined(separator: dot)
+        var chosenWidth = canvas.width(chosen)
+        for v in variants {
+            let text = v.joined(separator: dot), w = canvas.width(text)
+            if r.width - helpWidth - gap - w - icon - gap >= min(nameWidth + f.status * 8, r.width * 0.45) {
+                chosen = text
+                chosenWidth = w
+                break
+            }
+        }
+        canvas.font(f.status)
+        canvas.text(help, x: r.maxX, y: y, align: .right, p.textFaint)
+        canvas.font(f.status, bold: true)
+        let rightStart = r.maxX - helpWidth - gap - chosenWidth
+        canvas.text(chosen, x: r.maxX - helpWidth - gap, y: y, align: .right, p.text)
+        drawPlayIcon(scene, canvas, x: rightStart - icon, midY: r.midY, size: f.status * 0.8)
+
+        let room = rightStart - icon - gap - r.minX
         guard room > nameWidth else { return }
         canvas.text(name, x: r.minX, y: y, p.text)
         canvas.font(f.status)
         let rest = canvas.fitted(dot + left.dropFirst().joined(separator: dot), maxWidth: room - nameWidth)
         canvas.text(rest, x: r.minX + nameWidth, y: y, p.textDim)
-        canvas.line(r.minX, r.maxY - 0.5, r.maxX, r.maxY - 0.5, width: 1, p.panelBorder)
     }
 
     /// A triangle while playing, two bars while paused.
@@ -96,7 +105,7 @@ extension FrameRenderer {
                     if at <= scan.position { done.append(tx) } else { ahead.append(tx) }
                 }
             }
-            for (xs, c, a) in [(done, p.background, 0.55), (ahead, p.textFaint, 0.8)] where !xs.isEmpty {
+            for (xs, c, a) in [(done, p.background, 0.4), (ahead, p.textFaint, 0.45)] where !xs.isEmpty {
                 for tx in xs { cairo_rectangle(cr, tx, r.y, tick, r.height) }
                 canvas.color(c, a)
                 cairo_fill(cr)

@@ -10,11 +10,13 @@ extension FrameRenderer {
         let stages = ArchitectureStrip.stages(for: scene.geometry, pool: scene.state.settings.pool)
         let lit = Set(ArchitectureStrip.litStages(scan: scene.scan, showRelu: scene.state.view.showRelu))
         let cr = canvas.cr
+        let nameSize = f.body, shapeSize = f.small
+        let (boxes, pad) = stripBoxes(stages, lit, s, nameSize: nameSize, shapeSize: shapeSize, canvas)
 
         // The bracket over the stages the panels show.
         let shown = stages.indices.filter { stages[$0].isShownInPanels }
         if let first = shown.first, let last = shown.last {
-            let x0 = s.boxes[first].minX + 0.5, x1 = s.boxes[last].maxX - 0.5
+            let x0 = boxes[first].minX + 0.5, x1 = boxes[last].maxX - 0.5
             let y = (s.bracket.midY).rounded() + 0.5, foot = s.bracket.maxY - 3 * u
             canvas.color(p.textFaint)
             cairo_set_line_width(cr, 1)
@@ -32,13 +34,12 @@ extension FrameRenderer {
 
         let radius = 5 * u
         for (i, stage) in stages.enumerated() {
-            let box = s.boxes[i]
+            let box = boxes[i]
             guard box.width > 4, box.height > 4 else { continue }
             let isLit = lit.contains(i)
             canvas.fillRounded(box, radius: radius, isLit ? p.stageLit : p.stage)
             canvas.strokeRounded(box, radius: radius, width: 1, stage.isShownInPanels ? p.textFaint : p.panelBorder)
-            let inner = box.width - 1.2 * f.small
-            let nameSize = f.body, shapeSize = f.small
+            let inner = box.width - pad
             let lineGap = (box.height - nameSize - shapeSize) / 3
             canvas.font(nameSize, bold: isLit || stage.isShownInPanels)
             let name = canvas.width(stage.name) <= inner ? stage.name : canvas.fitted(stage.shortName, maxWidth: inner)
@@ -49,8 +50,30 @@ extension FrameRenderer {
             let shapeMid = box.maxY - lineGap - shapeSize / 2
             canvas.text(canvas.fitted(stage.shapeText, maxWidth: inner), x: box.midX, y: canvas.baseline(centredOn: shapeMid),
                         align: .center, isLit ? p.stageLitText : p.textDim)
-            if i + 1 < stages.count { drawArrow(from: box, to: s.boxes[i + 1], scene, canvas) }
+            if i + 1 < stages.count { drawArrow(from: box, to: boxes[i + 1], scene, canvas) }
         }
+    }
+
+    /// Equal boxes when every stage's name and shape fit one; otherwise wider boxes where the text
+    /// needs them, with less padding and short names when even that is too tight.
+    private func stripBoxes(_ stages: [ArchitectureStage], _ lit: Set<Int>, _ s: StripLayout, nameSize: Double,
+                            shapeSize: Double, _ canvas: Canvas) -> (boxes: [Rect], pad: Double) {
+        func needs(short: Bool) -> [Double] {
+            stages.enumerated().map { i, stage in
+                canvas.font(nameSize, bold: lit.contains(i) || stage.isShownInPanels)
+                let name = canvas.width(short ? stage.shortName : stage.name)
+                canvas.font(shapeSize)
+                return max(name, canvas.width(stage.shapeText))
+            }
+        }
+        let full = needs(short: false), roomy = 1.2 * shapeSize, tight = 0.5 * shapeSize
+        if let equal = s.boxes.first?.width, full.allSatisfy({ $0 + roomy <= equal }) { return (s.boxes, roomy) }
+        let room = s.frame.width - Double(stages.count - 1) * s.arrowWidth
+        for (widths, pad) in [(full, roomy), (full, tight), (needs(short: true), tight)]
+            where widths.reduce(0, +) + pad * Double(widths.count) <= room {
+            return (s.boxes(minimumWidths: widths.map { $0 + pad }), pad)
+        }
+        return (s.boxes(minimumWidths: needs(short: true).map { $0 + tight }), tight)
     }
 
     private func drawArrow(from a: Rect, to b: Rect, _ scene: FrameScene, _ canvas: Canvas) {

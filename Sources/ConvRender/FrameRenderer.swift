@@ -14,6 +14,7 @@ import Foundation
 /// renderer behind a lock.
 public final class FrameRenderer {
     let maps = MapImageCache()
+    let layers = PanelLayers()
     private var numberGlyphs: [Int: NumberGlyphs] = [:]
 
     public init() {}
@@ -27,8 +28,12 @@ public final class FrameRenderer {
         canvas.save()
         defer { canvas.restore() }
         canvas.clip(scene.layout.bounds)
+        // The background goes everywhere but under the panels' cells, which are copied in whole:
+        // at 4K that saves writing half the frame twice.
+        let cells = PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) }
         canvas.color(scene.palette.background)
-        cairo_paint(cr)
+        for r in scene.layout.bounds.subtracting(cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
+        cairo_fill(cr)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
         drawStatus(scene, canvas)

@@ -26,44 +26,61 @@ public struct HelpOverlay: Equatable, Sendable {
     public let fontSize: Double
     public let columns: Int
 
-    /// Lays the bindings out in `frame`, given the width of a keys text and of a description text
-    /// at `size` (keys are bold).
-    static func layout(_ frame: FrameLayout, keysWidth: Double, descriptionWidth: Double, size: Double) -> HelpOverlay {
+    /// Lays the bindings out in `frame`, given the widest keys text (bold) and the widest
+    /// description measured at `measuredAt` pixels.
+    ///
+    /// It takes the largest text size, then the most generous line spacing, then the fewest
+    /// columns that fit. Text goes below 12 px (to 6 px) only when nothing else fits, which
+    /// happens in windows smaller than about 800×600; then every binding is still listed.
+    static func layout(_ frame: FrameLayout, keysWidth: Double, descriptionWidth: Double, measuredAt size0: Double) -> HelpOverlay {
         let bindings = lines
-        let u = frame.unit
-        let pad = 18 * u * (0.6 + 0.4 * frame.roominess)
-        let gutter = size * 1.2
-        let columnGap = size * 2.5
-        let titleHeight = frame.fonts.title * 2.2
-        let footerHeight = frame.fonts.small * 2.2
         let room = Rect(x: frame.margin, y: frame.margin, width: frame.width - 2 * frame.margin,
                         height: frame.height - 2 * frame.margin)
-        let columnWidth = keysWidth + gutter + descriptionWidth
-        var chosen: (columns: Int, spacing: Double) = (1, 1.2)
-        search: for spacing in [1.75, 1.5, 1.3, 1.2] {
-            for columns in [1, 2] {
-                let perColumn = (bindings.count + columns - 1) / columns
-                let w = Double(columns) * columnWidth + Double(columns - 1) * columnGap + 2 * pad
-                let h = Double(perColumn) * size * spacing + titleHeight + footerHeight + 2 * pad
-                if w <= room.width && h <= room.height {
-                    chosen = (columns, spacing)
-                    break search
+        let readable = 12 * frame.scale
+        var sizes: [Double] = []
+        var s = size0
+        while s > readable { sizes.append(s); s *= 0.93 }
+        sizes.append(readable)
+        s = readable * 0.93
+        while s > 6 { sizes.append(s); s *= 0.93 }
+        sizes.append(6)
+
+        func geometry(_ size: Double, _ spacing: Double, _ columns: Int) -> (width: Double, height: Double, perColumn: Int) {
+            let k = size / size0
+            let column = (keysWidth + descriptionWidth) * k + size * 1.2
+            let perColumn = (bindings.count + columns - 1) / columns
+            let width = (Double(columns) * column + Double(columns - 1) * size * 2.2 + 2 * size * 1.2 + 2).rounded(.up)
+            let height = Double(perColumn) * size * spacing + size * 2.0 + size * 1.8 + 2 * size * 1.2
+            return (width, height, perColumn)
+        }
+        var chosen: (size: Double, spacing: Double, columns: Int)?
+        search: for size in sizes {
+            for spacing in [1.6, 1.4, 1.25, 1.15] {
+                for columns in 1...3 {
+                    let g = geometry(size, spacing, columns)
+                    if g.width <= room.width && g.height <= room.height {
+                        chosen = (size, spacing, columns)
+                        break search
+                    }
                 }
             }
         }
-        let perColumn = (bindings.count + chosen.columns - 1) / chosen.columns
-        let rowHeight = size * chosen.spacing
-        let cardWidth = min(room.width, Double(chosen.columns) * columnWidth + Double(chosen.columns - 1) * columnGap + 2 * pad)
-        let cardHeight = Double(perColumn) * rowHeight + titleHeight + footerHeight + 2 * pad
-        let card = Rect(x: (frame.width / 2 - cardWidth / 2).rounded(), y: max(room.minY, (frame.height / 2 - cardHeight / 2).rounded()),
-                        width: cardWidth, height: cardHeight)
-        // When even the narrowest layout is too wide, the descriptions give up the room.
-        let available = (card.width - 2 * pad - Double(chosen.columns - 1) * columnGap) / Double(chosen.columns)
-        let keysColumn = min(keysWidth, available * 0.45)
+        let (size, spacing, columns) = chosen ?? (6, 1.15, 1)
+        let k = size / size0
+        let pad = size * 1.2, gutter = size * 1.2, columnGap = size * 2.2
+        let titleHeight = size * 2.0, footerHeight = size * 1.8
+        let g = geometry(size, spacing, columns)
+        let cardWidth = min(room.width, g.width), cardHeight = min(room.height, g.height)
+        let card = Rect(x: (frame.width / 2 - cardWidth / 2).rounded(), y: (frame.height / 2 - cardHeight / 2).rounded(),
+                        width: cardWidth.rounded(.down), height: cardHeight.rounded(.down))
+        // When even the smallest layout is too wide, the descriptions give up the room.
+        let available = (card.width - 2 * pad - Double(columns - 1) * columnGap) / Double(columns)
+        let keysColumn = min(keysWidth * k, available * 0.45)
         let descriptionColumn = max(0, available - keysColumn - gutter)
+        let rowHeight = size * spacing
         var rows: [Row] = []
         for (i, b) in bindings.enumerated() {
-            let column = i / perColumn, line = i % perColumn
+            let column = i / g.perColumn, line = i % g.perColumn
             let x = card.minX + pad + Double(column) * (available + columnGap)
             let y = card.minY + pad + titleHeight + Double(line) * rowHeight
             rows.append(Row(keys: b.keys, description: b.description,
@@ -74,6 +91,6 @@ public struct HelpOverlay: Equatable, Sendable {
                            titleRect: Rect(x: card.minX + pad, y: card.minY + pad, width: card.width - 2 * pad, height: titleHeight),
                            footerRect: Rect(x: card.minX + pad, y: card.maxY - pad - footerHeight,
                                             width: card.width - 2 * pad, height: footerHeight),
-                           rows: rows, fontSize: size, columns: chosen.columns)
+                           rows: rows, fontSize: size, columns: columns)
     }
 }

@@ -92,9 +92,9 @@ public struct Palette: Sendable {
         diverging: .divergingDark)
 
     public static let light = Palette(
-        background: RGB(hex: 0xF3F2EE), panel: RGB(hex: 0xFFFFFF), panelBorder: RGB(hex: 0xD9D7D0),
+        background: RGB(hex: 0xF3F2EE), panel: RGB(hex: 0xFCFCFA), panelBorder: RGB(hex: 0xD9D7D0),
         text: RGB(hex: 0x1C1E22), textDim: RGB(hex: 0x555B66), textFaint: RGB(hex: 0x8D929B),
-        gridLine: RGB(hex: 0xFFFFFF), gridAlpha: 0.55,
+        gridLine: RGB(hex: 0x8A8E96), gridAlpha: 0.45,
         box: RGB(hex: 0xF5B800), boxEdge: RGB(hex: 0x3A2E00),
         lit: RGB(hex: 0xE0177A), litEdge: RGB(hex: 0xFFFFFF),
         positive: RGB(hex: 0xD9642B), negative: RGB(hex: 0x2F74C0), neutral: RGB(hex: 0xECEBE6),

@@ -47,6 +47,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw the status line as paused rather than playing.")
     var paused = false
 
+    @Option(name: .customLong("time"), help: ArgumentHelp("Also draw N more frames, stepping the scan, and print the median and 95th percentile drawing time.", visibility: .hidden))
+    var timedFrames: Int = 0
+
     func run() throws {
         let frame = try WindowCommand.parseSize(size, option: "--size")
         guard let chosenTheme = Theme(rawValue: theme) else {
@@ -67,9 +70,31 @@ struct RenderCommand: ParsableCommand {
         state.view.showHelp = helpOverlay
         do {
             try FrameRenderer.writePNG(state, width: frame.width, height: frame.height, to: output)
+            if timedFrames > 0 { try time(state, frame.width, frame.height) }
         } catch let error as RenderError {
             throw CLIError("\(error)")
         }
+    }
+
+    /// Draws `timedFrames` frames into one surface with one renderer, as the window does.
+    private func time(_ start: AppState, _ width: Int, _ height: Int) throws {
+        var state = start
+        let renderer = FrameRenderer()
+        let surface = try ImageSurface(width: width, height: height, opaque: true)
+        let context = DrawingContext(surface)
+        var times: [Double] = []
+        for _ in 0..<timedFrames {
+            state.update(.step(1))
+            if state.scan.isAtEnd { state.update(.seekFirst) }
+            let t0 = Monotonic.now()
+            renderer.draw(state, into: context.pointer, width: width, height: height)
+            _ = surface.pixel(x: 0, y: 0)
+            times.append(Monotonic.now() - t0)
+        }
+        times.sort()
+        let median = times[times.count / 2] * 1000, p95 = times[min(times.count - 1, times.count * 95 / 100)] * 1000
+        let best = times[0] * 1000
+        print("\(width)x\(height) \(state.image.grid.width)x\(state.image.grid.height): median \((median * 1000).rounded() / 1000) ms, p95 \((p95 * 1000).rounded() / 1000) ms, best \((best * 1000).rounded() / 1000) ms over \(timedFrames) frames")
     }
 
     /// A 0-based position below `count`, or `end` for the last one.
