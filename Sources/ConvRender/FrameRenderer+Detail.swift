@@ -88,7 +88,7 @@ extension FrameRenderer {
             }
         }
         let f = scene.layout.fonts
-        let size = min(cell * 0.36, f.body * 1.2)
+        let size = min(cell * 0.42, f.body * 1.2)
         guard size >= f.minCell else { return }
         let g = glyphs(cr, size: size)
         var dark: [cairo_glyph_t] = [], light: [cairo_glyph_t] = []
@@ -142,22 +142,24 @@ extension FrameRenderer {
         let body = Rect(x: area.minX, y: d.frame.y + d.labelHeight, width: area.width,
                         height: area.height - d.labelHeight)
         let k = cell.size
-        // Terms are shown when every kernel row fits on a line at a readable size.
-        var size = f.body * 1.1
+        // Terms are shown when every kernel row fits on a line at a readable size; a large kernel
+        // gets a smaller size so that its rows fit the height.
+        let readable = 12 * scene.layout.scale
+        var size = max(readable, min(f.body * 1.1, body.height / (Double(k + 2) * 1.2)))
         let full = FrameRenderer.sumLines(cell, withTerms: true)
         canvas.font(size)
         var plusWidth = canvas.width(" + ")
         var columnWidths = (0..<k).map { j in full.terms.map { canvas.width($0[j]) }.max() ?? 0 }
         var rowWidth = columnWidths.reduce(0, +) + Double(k) * plusWidth
         if rowWidth > body.width {
-            size = max(f.minCell, size * body.width / rowWidth)
+            size = max(readable, size * body.width / rowWidth)
             canvas.font(size)
             plusWidth = canvas.width(" + ")
             columnWidths = (0..<k).map { j in full.terms.map { canvas.width($0[j]) }.max() ?? 0 }
             rowWidth = columnWidths.reduce(0, +) + Double(k) * plusWidth
         }
         // Lines are spaced 1.5 × the font size when there is room, and no tighter than 1.2 ×.
-        let withTerms = rowWidth <= body.width && Double(k + 2) * size * 1.2 <= body.height && size >= f.body * 0.9
+        let withTerms = rowWidth <= body.width && Double(k + 2) * size * 1.2 <= body.height + 1e-9 && size >= readable
         let lineCount = withTerms ? k + 2 : 3
         let step = min(size * 1.5, body.height / Double(lineCount))
         var y = body.minY + step / 2
@@ -185,18 +187,19 @@ extension FrameRenderer {
                         x: body.minX, y: baseline(), p.textDim)
             y += step
         }
-        canvas.font(f.body * 1.1, bold: true)
+        let lineSize = withTerms ? size : f.body * 1.1
+        canvas.font(lineSize, bold: true)
         canvas.text(canvas.fitted(full.total, maxWidth: body.width), x: body.minX + (withTerms ? plusWidth * 0.1 : 0),
                     y: baseline(), p.text)
         y += step
 
         // ReLU, with a swatch of the colour the cell gets.
-        let swatch = min(step * 0.7, f.body * 1.3)
+        let swatch = min(step * 0.7, lineSize * 1.2)
         let valueColor = scene.middleScale.color(scene.state.view.showRelu ? cell.relu : cell.value)
         let sy = (y - swatch / 2).rounded()
         canvas.fill(Rect(x: body.minX, y: sy, width: swatch, height: swatch), valueColor)
         canvas.frameInside(Rect(x: body.minX, y: sy, width: swatch, height: swatch), width: 1, p.panelBorder)
-        canvas.font(f.body * 1.1)
+        canvas.font(lineSize)
         let reluText = scene.state.view.showRelu ? full.relu : full.relu + "  (shown signed)"
         canvas.text(canvas.fitted(reluText, maxWidth: body.width - swatch * 1.5), x: body.minX + swatch * 1.5,
                     y: baseline(), cell.relu > 0 ? p.text : p.textDim)
