@@ -4,11 +4,30 @@ import ConvModel
 /// The architecture strip: the whole small CNN, each stage with its tensor shape, the stages in
 /// the panels bracketed, the one being computed lit.
 extension FrameRenderer {
+    /// The strip changes only when the lit stage, the shapes or the frame do, so it is drawn into
+    /// a layer once and copied, background included, on the frames in between.
     func drawStrip(_ scene: FrameScene, _ canvas: Canvas) {
-        let s = scene.layout.strip, p = scene.palette, f = scene.layout.fonts, u = scene.layout.unit
+        let s = scene.layout.strip
         guard !s.frame.isEmpty, s.boxes.count == ArchitectureStrip.stageCount else { return }
         let stages = ArchitectureStrip.stages(for: scene.geometry, pool: scene.state.settings.pool)
-        let lit = Set(ArchitectureStrip.litStages(scan: scene.scan, showRelu: scene.state.view.showRelu))
+        let lit = ArchitectureStrip.litStages(scan: scene.scan, showRelu: scene.state.view.showRelu)
+        let key = StripLayer.Key(stages: stages, lit: lit, layout: scene.layout, theme: scene.state.view.theme)
+        let draw = { (cr: OpaquePointer) in
+            let c = Canvas(cr: cr)
+            c.fill(s.frame, scene.palette.background)
+            self.drawStripContent(stages, Set(lit), scene, c)
+        }
+        guard let layer = stripLayer.layer(key, covering: s.frame, draw: draw) else {
+            draw(canvas.cr)
+            return
+        }
+        cairo_set_source_surface(canvas.cr, layer.pointer, s.frame.x, s.frame.y)
+        cairo_rectangle(canvas.cr, s.frame.x, s.frame.y, s.frame.width, s.frame.height)
+        cairo_fill(canvas.cr)
+    }
+
+    private func drawStripContent(_ stages: [ArchitectureStage], _ lit: Set<Int>, _ scene: FrameScene, _ canvas: Canvas) {
+        let s = scene.layout.strip, p = scene.palette, f = scene.layout.fonts, u = scene.layout.unit
         let cr = canvas.cr
         let nameSize = f.body, shapeSize = f.small
         let (boxes, pad) = stripBoxes(stages, lit, s, nameSize: nameSize, shapeSize: shapeSize, canvas)

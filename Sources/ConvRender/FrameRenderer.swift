@@ -15,6 +15,7 @@ import Foundation
 public final class FrameRenderer {
     let maps = MapImageCache()
     let layers = PanelLayers()
+    let stripLayer = StripLayer()
     private var numberGlyphs: [Int: NumberGlyphs] = [:]
 
     public init() {}
@@ -28,9 +29,9 @@ public final class FrameRenderer {
         canvas.save()
         defer { canvas.restore() }
         canvas.clip(scene.layout.bounds)
-        // The background goes everywhere but under the panels' cells, which are copied in whole:
-        // at 4K that saves writing half the frame twice.
-        let cells = PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) }
+        // The background goes everywhere but under the panels' cells and the strip, which are
+        // copied in whole: at 4K that saves writing half the frame twice.
+        let cells = PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } + [scene.layout.strip.frame]
         canvas.color(scene.palette.background)
         for r in scene.layout.bounds.subtracting(cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
         cairo_fill(cr)

@@ -47,6 +47,31 @@ final class PanelLayers {
     }
 }
 
+/// The architecture strip as last drawn, with what it was drawn for.
+final class StripLayer {
+    struct Key: Equatable {
+        let stages: [ArchitectureStage]
+        let lit: [Int]
+        let layout: FrameLayout
+        let theme: Theme
+    }
+
+    private var entry: (key: Key, surface: ImageSurface)?
+
+    func layer(_ key: Key, covering rect: Rect, draw: (OpaquePointer) -> Void) -> ImageSurface? {
+        if let entry, entry.key == key { return entry.surface }
+        let w = Int(rect.width), h = Int(rect.height)
+        guard w > 0, h > 0, w * h <= PanelLayers.maxPixels,
+              let surface = try? ImageSurface(width: w, height: h, opaque: true) else { return nil }
+        let context = DrawingContext(surface)
+        cairo_translate(context.pointer, -rect.x, -rect.y)
+        draw(context.pointer)
+        cairo_surface_flush(surface.pointer)
+        entry = (key, surface)
+        return surface
+    }
+}
+
 extension Rect {
     /// This rectangle minus `holes`, as boxes that do not overlap (bands from top to bottom).
     func subtracting(_ holes: [Rect]) -> [Rect] {
