@@ -6,6 +6,12 @@ public enum Convolution {
     /// The conv map of `input` under `kernel` and `settings` (before ReLU).
     /// Returns an empty grid when the kernel does not fit; `ConvGeometry.validated` says why.
     public static func apply(_ input: Grid, _ kernel: Kernel, _ settings: ConvSettings) -> Grid {
+        fastApply(input, kernel, settings) ?? generalApply(input, kernel, settings)
+    }
+
+    /// `apply` for any stride and dilation: the direct loop over a zero-padded copy of the input.
+    /// Sums in the same order as the fast path (bias, then kernel rows top to bottom, each left to right).
+    static func generalApply(_ input: Grid, _ kernel: Kernel, _ settings: ConvSettings) -> Grid {
         let g = ConvGeometry(inputWidth: input.width, inputHeight: input.height, kernelSize: kernel.size, settings: settings)
         guard g.hasOutput else { return Grid(width: 0, height: 0) }
         let k = settings.flip ? kernel.flipped : kernel

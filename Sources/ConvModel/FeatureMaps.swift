@@ -15,9 +15,7 @@ public struct FeatureMaps: Equatable, Sendable {
         self.settings = settings
         self.geometry = ConvGeometry(inputWidth: input.width, inputHeight: input.height,
                                      kernelSize: kernel.size, settings: settings)
-        self.conv = Convolution.apply(input, kernel, settings)
-        self.relu = Activation.relu(conv)
-        self.pool = Pooling.apply(relu, mode: settings.pool)
+        (self.conv, self.relu, self.pool) = Convolution.convReluPool(input, kernel, settings)
     }
 
     /// The kernel as it is applied: turned by 180° when `settings.flip` is on.

@@ -1,0 +1,388 @@
+/// The conv map, its ReLU and its pool computed in one pass, fast for the common case.
+///
+/// Stride 1 and dilation 1 (any odd kernel 1–7, `valid` or `same`) take a row-blocked path:
+/// two output rows at a time (one pool row), eight columns at a time in SIMD registers with the
+/// kernel size a compile-time constant, every tap read straight from the input rows (no padded
+/// copy of the image: rows above or below it read one zero row, and the few border columns of
+/// `same` are worked out one by one; only for `same` on rows a multiple of 4 KiB long are the input
+/// rows staged through a small ring, see `FastConv.rows`). The ReLU is written from the same registers as the conv, and the
+/// pool row right after, from the two ReLU rows while they are still in L1. Every other setting
+/// falls back to `Convolution.generalApply`, `Activation.relu` and `Pooling.apply`.
+///
+/// Each output value is summed in the same order as the general path — bias first, then kernel
+/// rows top to bottom, each left to right — so both paths give the same numbers (up to the sign
+/// of a zero: the general path skips zero weights), and the same numbers every run.
+extension Convolution {
+    /// Conv, ReLU and pool maps of `input`, as `FeatureMaps` holds them. Empty grids when the kernel does not fit.
+    public static func convReluPool(_ input: Grid, _ kernel: Kernel, _ settings: ConvSettings) -> (conv: Grid, relu: Grid, pool: Grid) {
+        var conv = Grid(width: 0, height: 0), relu = conv, pool = conv
+        convReluPool(input, kernel, settings, conv: &conv, relu: &relu, pool: &pool)
+        return (conv, relu, pool)
+    }
+
+    /// As `convReluPool(_:_:_:)`, writing into the storage of the three grids passed in when it
+    /// already has the right size and is not shared, so that repeated calls on the same size
+    /// (a benchmark, a filter switch on a large image) do not allocate — fresh memory costs
+    /// about as much as the convolution itself at 4096×4096. The grids are replaced whatever
+    /// they held before.
+    public static func convReluPool(_ input: Grid, _ kernel: Kernel, _ settings: ConvSettings,
+                                    conv: inout Grid, relu: inout Grid, pool: inout Grid) {
+        let g = ConvGeometry(inputWidth: input.width, inputHeight: input.height, kernelSize: kernel.size, settings: settings)
+        guard g.hasOutput else {
+            conv = Grid(width: 0, height: 0); relu = conv; pool = conv
+            return
+        }
+        guard g.stride == 1, g.dilation == 1 else {
+            conv = generalApply(input, kernel, settings)
+            relu = Activation.relu(conv)
+            pool = Pooling.apply(relu, mode: settings.pool)
+            return
+        }
+        var cv = recycledStorage(&conv, count: g.outputWidth * g.outputHeight)
+        var rv = recycledStorage(&relu, count: g.outputWidth * g.outputHeight)
+        var pv = recycledStorage(&pool, count: g.poolWidth * g.poolHeight)
+        let k = settings.flip ? kernel.flipped : kernel
+        input.values.withUnsafeBufferPointer { ip in
+            k.weights.withUnsafeBufferPointer { kp in
+                cv.withUnsafeMutableBufferPointer { cp in
+                    rv.withUnsafeMutableBufferPointer { rp in
+                        pv.withUnsafeMutableBufferPointer { pp in
+                            let job = FastConv(input: ip.baseAddress!, geometry: g, weights: kp.baseAddress!,
+                                               bias: settings.bias, conv: cp.baseAddress!, relu: rp.baseAddress,
+                                               pool: pp.baseAddress, poolMode: settings.pool)
+                            job.run()
+                        }
+                    }
+                }
+            }
+        }
+        conv = Grid(width: g.outputWidth, height: g.outputHeight, values: cv)
+        relu = Grid(width: g.outputWidth, height: g.outputHeight, values: rv)
+        pool = Grid(width: g.poolWidth, height: g.poolHeight, values: pv)
+    }
+
+    /// The fast path for the conv map alone (used by `apply`); nil when the settings need the general path.
+    static func fastApply(_ input: Grid, _ kernel: Kernel, _ settings: ConvSettings) -> Grid? {
+        let g = ConvGeometry(inputWidth: input.width, inputHeight: input.height, kernelSize: kernel.size, settings: settings)
+        guard g.hasOutput, g.stride == 1, g.dilation == 1 else { return nil }
+        let k = settings.flip ? kernel.flipped : kernel
+        let values = [Float](unsafeUninitializedCapacity: g.outputWidth * g.outputHeight) { cp, n in
+            input.values.withUnsafeBufferPointer { ip in
+                k.weights.withUnsafeBufferPointer { kp in
+                    let job = FastConv(input: ip.baseAddress!, geometry: g, weights: kp.baseAddress!,
+                                       bias: settings.bias, conv: cp.baseAddress!, relu: nil, pool: nil,
+                                       poolMode: settings.pool)
+                    job.run()
+                }
+            }
+            n = g.outputWidth * g.outputHeight
+        }
+        return Grid(width: g.outputWidth, height: g.outputHeight, values: values)
+    }
+
+    /// The values of `grid` with `count` elements, reusing its buffer when the count matches; `grid` is left empty.
+    /// A new buffer is left uninitialised: the caller writes every element.
+    private static func recycledStorage(_ grid: inout Grid, count: Int) -> [Float] {
+        var values = grid.values
+        grid = Grid(width: 0, height: 0)   // drop the grid's reference so `values` is unique if nobody else holds it
+        if values.count != count {
+            values = []
+            values = [Float](unsafeUninitializedCapacity: count) { _, n in n = count }
+        }
+        return values
+    }
+}
+
+/// One stride-1, dilation-1 convolution over raw buffers, with optional fused ReLU and pool.
+fileprivate struct FastConv {
+    let input: UnsafePointer<Float>
+    let width: Int, height: Int
+    let k: Int, pad: Int
+    let ow: Int, oh: Int
+    let weights: UnsafePointer<Float>
+    let bias: Float
+    let conv: UnsafeMutablePointer<Float>
+    let relu: UnsafeMutablePointer<Float>?
+    let pool: UnsafeMutablePointer<Float>?
+    let poolMode: PoolMode
+
+    init(input: UnsafePointer<Float>, geometry g: ConvGeometry, weights: UnsafePointer<Float>, bias: Float,
+         conv: UnsafeMutablePointer<Float>, relu: UnsafeMutablePointer<Float>?, pool: UnsafeMutablePointer<Float>?,
+         poolMode: PoolMode) {
+        precondition(g.stride == 1 && g.dilation == 1 && g.kernelSize <= Kernel.maxSize && g.kernelSize % 2 == 1)
+        precondition((relu == nil) == (pool == nil))
+        self.input = input
+        self.width = g.inputWidth; self.height = g.inputHeight
+        self.k = g.kernelSize; self.pad = g.pad
+        self.ow = g.outputWidth; self.oh = g.outputHeight
+        self.weights = weights
+        self.bias = bias
+        self.conv = conv; self.relu = relu; self.pool = pool
+        self.poolMode = poolMode
+    }
+
+    func run() {
+        // Kernel side and fusion are type parameters, so each specialisation has them as constants.
+        switch (k, relu != nil) {
+        case (1, true): rows(Side1.self, Fused.self)
+        case (3, true): rows(Side3.self, Fused.self)
+        case (5, true): rows(Side5.self, Fused.self)
+        case (7, true): rows(Side7.self, Fused.self)
+        case (1, false): rows(Side1.self, ConvOnly.self)
+        case (3, false): rows(Side3.self, ConvOnly.self)
+        case (5, false): rows(Side5.self, ConvOnly.self)
+        default: rows(Side7.self, ConvOnly.self)
+        }
+    }
+
+    private func rows<K: FastConvSide, F: FastConvFlag>(_: K.Type, _: F.Type) {
+        let k = K.side
+        // With `same` padding and rows a multiple of 4 KiB long, the input rows read and the conv and
+        // ReLU rows written at any moment all fall in the same L1 cache sets (eight lines for k = 3,
+        // as many as a set holds). Then each input row is first copied into a small ring of k + 1
+        // rows with zero borders and a pitch that is not a multiple of 4 KiB: at 4096×4096 that
+        // measured 5–25 % faster (k = 3 and 5), while for other shapes the copy cost more than it saved.
+        let staged = pad > 0 && width % 1024 == 0
+        let slots = staged ? k + 1 : 0
+        let pitch = staged ? (width + 2 * pad + 15) / 16 * 16 + 16 : width
+        // One zero row stands in for every input row above or below the image (`same` padding).
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: (slots + 1) * pitch) { buffer in
+            buffer.initialize(repeating: 0)
+            let ring = buffer.baseAddress!
+            let zero = UnsafePointer(ring + slots * pitch + (staged ? pad : 0))
+            // Row pointers and splatted weights live in local buffers that nothing else can see,
+            // so the compiler may keep them in registers across the column loop.
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: Kernel.maxSize + 1) { rowBuf in
+                withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: Kernel.maxSize * Kernel.maxSize) { splatBuf in
+                    let rowPtrs = rowBuf.baseAddress!, splat = splatBuf.baseAddress!
+                    for i in 0..<(k * k) { (splat + i).initialize(to: SIMD4(repeating: weights[i])) }
+                    var r = 0, nextStaged = 0
+                    while r < oh {
+                        // Two output rows at a time (one pool row); a last odd row alone. (Blocks of four
+                        // rows were tried: slower, the SSE registers run out.)
+                        let n = oh - r >= 2 ? 2 : 1
+                        // Input rows r − pad ..< r − pad + k + n − 1 feed output rows r ..< r + n.
+                        if staged {
+                            // Copy in the rows not in the ring yet; they replace rows no longer needed.
+                            while nextStaged < min(height, r - pad + k + n - 1) {
+                                (ring + (nextStaged % slots) * pitch + pad).update(from: input + nextStaged * width, count: width)
+                                nextStaged += 1
+                            }
+                        }
+                        for t in 0..<(k + n - 1) {
+                            let ir = r - pad + t
+                            guard ir >= 0 && ir < height else { rowPtrs[t] = zero; continue }
+                            // Either way, element x of the row is input column x.
+                            rowPtrs[t] = staged ? UnsafePointer(ring + (ir % slots) * pitch + pad) : input + ir * width
+                        }
+                        if n == 2 {
+                            rowBlock(K.self, F.self, Rows2.self, r: r, staged: staged, rowPtrs: rowPtrs, splat: splat)
+                        } else {
+                            rowBlock(K.self, F.self, Rows1.self, r: r, staged: staged, rowPtrs: rowPtrs, splat: splat)
+                        }
+                        r += n
+                    }
+                }
+            }
+        }
+    }
+
+    /// Output rows `r ..< r + R.count` (one or two): vector blocks over the columns whose taps all
+    /// lie inside the input (all columns when `staged`: the ring rows have zero borders), one cell at
+    /// a time at the borders of `same`; ReLU alongside; then the pool row.
+    @inline(__always)
+    private func rowBlock<K: FastConvSide, F: FastConvFlag, R: FastConvRows>(_: K.Type, _: F.Type, _: R.Type, r: Int, staged: Bool,
+                                                                            rowPtrs: UnsafeMutablePointer<UnsafePointer<Float>>,
+                                                                            splat: UnsafeMutablePointer<SIMD4<Float>>) {
+        let k = K.side, fused = F.on, n = R.count
+        let cv = conv + r * ow
+        let rl = relu.map { $0 + r * ow }
+        // Output column c reads input columns c − pad … c − pad + k − 1: all inside for c in innerStart ..< innerEnd.
+        let innerStart = staged ? 0 : min(ow, pad)
+        let innerEnd = staged ? ow : max(innerStart, min(ow, width - k + pad + 1))
+        for c in 0..<innerStart { scalarCell(k: k, n: n, c: c, out: cv, rowPtrs: rowPtrs) }
+        if innerEnd - innerStart >= 8 {
+            vectorBlocks(K.self, F.self, R.self, SIMD8<Float>.self, from: innerStart, to: innerEnd, cv: cv, rl: rl, rowPtrs: rowPtrs, splat: splat)
+        } else if innerEnd - innerStart >= 4 {
+            vectorBlocks(K.self, F.self, R.self, SIMD4<Float>.self, from: innerStart, to: innerEnd, cv: cv, rl: rl, rowPtrs: rowPtrs, splat: splat)
+        } else {
+            for c in innerStart..<innerEnd { scalarCell(k: k, n: n, c: c, out: cv, rowPtrs: rowPtrs) }
+        }
+        for c in innerEnd..<ow { scalarCell(k: k, n: n, c: c, out: cv, rowPtrs: rowPtrs) }
+        guard fused, let rl, let pool else { return }
+        // ReLU of the cells worked out one by one.
+        for m in 0..<n {
+            for c in 0..<innerStart { rl[m * ow + c] = Activation.relu(cv[m * ow + c]) }
+            if innerEnd - innerStart < 4 {   // else done with the conv
+                for c in innerStart..<innerEnd { rl[m * ow + c] = Activation.relu(cv[m * ow + c]) }
+            }
+            for c in innerEnd..<ow { rl[m * ow + c] = Activation.relu(cv[m * ow + c]) }
+        }
+        // The pool row, from the two ReLU rows just written (still in L1). A separate loop, because
+        // folded into the one above the compiler interleaves the pool's shuffles with the ReLU masks.
+        guard n == 2 else { return }
+        let out = pool + (r / 2) * (ow / 2)
+        switch poolMode {
+        case .max: poolRow(rl, rl + ow, out, max: true)
+        case .avg: poolRow(rl, rl + ow, out, max: false)
+        }
+    }
+
+    /// Columns `from ..< to` (at least `V.fastConvLanes` of them) of output rows `cv ..< cv + R.count`, `V.fastConvLanes` at a time,
+    /// conv and ReLU straight from registers. Every tap lies inside the input.
+    @inline(__always)
+    private func vectorBlocks<K: FastConvSide, F: FastConvFlag, R: FastConvRows, V: FastConvVector>(
+        _: K.Type, _: F.Type, _: R.Type, _: V.Type, from: Int, to: Int, cv: UnsafeMutablePointer<Float>,
+        rl: UnsafeMutablePointer<Float>?, rowPtrs: UnsafeMutablePointer<UnsafePointer<Float>>,
+        splat: UnsafeMutablePointer<SIMD4<Float>>
+    ) {
+        let k = K.side, fused = F.on, n = R.count, lanes = V.fastConvLanes
+        let rows = RowSet(rowPtrs, count: k + n - 1)
+        var c = from
+        while true {
+            // The last block is moved back to end at `to`; it recomputes a few cells, with the same result.
+            if c + lanes > to { c = to - lanes }
+            var a0 = V(fastConvBias: bias), a1 = a0
+            for t in 0..<(k + n - 1) {
+                let src = UnsafeRawPointer(rows[t] + (c - pad))
+                for j in 0..<k {
+                    let x = V.fastConvLoad(src + j * MemoryLayout<Float>.stride)
+                    // Input row t is kernel row t for output row r and kernel row t − 1 for row r + 1;
+                    // each sum runs bias, then i, then j, ascending: the order of the general path.
+                    if t < k { a0.fastConvAdd(splat[t * k + j], times: x) }
+                    if n > 1 && t >= 1 { a1.fastConvAdd(splat[(t - 1) * k + j], times: x) }
+                }
+            }
+            a0.fastConvStore(cv + c, relu: fused ? rl.unsafelyUnwrapped + c : nil)
+            if n > 1 { a1.fastConvStore(cv + ow + c, relu: fused ? rl.unsafelyUnwrapped + ow + c : nil) }
+            c += lanes
+            if c >= to { break }
+        }
+    }
+
+    /// 2×2 pool of two ReLU rows into one pool row, four cells at a time; same order of operations as `Pooling.apply`.
+    @inline(__always)
+    private func poolRow(_ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>, max: Bool) {
+        let pw = ow / 2
+        var pc = 0
+        while pc + 4 <= pw {
+            let x = UnsafeRawPointer(a + 2 * pc).loadUnaligned(as: SIMD8<Float>.self)
+            let y = UnsafeRawPointer(b + 2 * pc).loadUnaligned(as: SIMD8<Float>.self)
+            let x0 = x.evenHalf, x1 = x.oddHalf, y0 = y.evenHalf, y1 = y.oddHalf
+            let p: SIMD4<Float>
+            if max {
+                // Swift.max(Swift.max(x0, x1), Swift.max(y0, y1)); ReLU values hold no NaN.
+                let mx = x0.replacing(with: x1, where: x1 .>= x0), my = y0.replacing(with: y1, where: y1 .>= y0)
+                p = mx.replacing(with: my, where: my .>= mx)
+            } else {
+                p = (x0 + x1 + y0 + y1) * 0.25
+            }
+            UnsafeMutableRawPointer(out + pc).storeBytes(of: p, as: SIMD4<Float>.self)
+            pc += 4
+        }
+        while pc < pw { poolCell(pc, a, b, out); pc += 1 }
+    }
+
+    @inline(__always)
+    private func poolCell(_ pc: Int, _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+        let x0 = a[2 * pc], x1 = a[2 * pc + 1], y0 = b[2 * pc], y1 = b[2 * pc + 1]
+        switch poolMode {
+        case .max: out[pc] = Swift.max(Swift.max(x0, x1), Swift.max(y0, y1))
+        case .avg: out[pc] = (x0 + x1 + y0 + y1) * 0.25
+        }
+    }
+
+    /// Output column `c` of rows r ..< r + n term by term, skipping taps that fall outside the input.
+    @inline(__always)
+    private func scalarCell(k: Int, n: Int, c: Int, out: UnsafeMutablePointer<Float>, rowPtrs: UnsafeMutablePointer<UnsafePointer<Float>>) {
+        let jFrom = max(0, pad - c), jTo = max(jFrom, min(k, width + pad - c))
+        for m in 0..<n {
+            var a = bias
+            for i in 0..<k {
+                let src = rowPtrs[i + m]
+                for j in jFrom..<jTo { a += weights[i * k + j] * src[c - pad + j] }
+            }
+            out[m * ow + c] = a
+        }
+    }
+}
+
+// Type-level constants, so that each specialisation of the fast loop has its kernel side and flags fixed.
+fileprivate protocol FastConvSide { static var side: Int { get } }
+fileprivate protocol FastConvFlag { static var on: Bool { get } }
+fileprivate protocol FastConvRows { static var count: Int { get } }
+
+extension FastConv {
+    enum Side1: FastConvSide { static var side: Int { 1 } }
+    enum Side3: FastConvSide { static var side: Int { 3 } }
+    enum Side5: FastConvSide { static var side: Int { 5 } }
+    enum Side7: FastConvSide { static var side: Int { 7 } }
+    enum Fused: FastConvFlag { static var on: Bool { true } }
+    enum ConvOnly: FastConvFlag { static var on: Bool { false } }
+    enum Rows1: FastConvRows { static var count: Int { 1 } }
+    enum Rows2: FastConvRows { static var count: Int { 2 } }
+}
+
+/// The column vectors of the fast loop. Implemented per concrete type: written generically over
+/// `SIMD`, the comparisons and arithmetic would be done lane by lane.
+fileprivate protocol FastConvVector {
+    static var fastConvLanes: Int { get }
+    init(fastConvBias: Float)
+    static func fastConvLoad(_ p: UnsafeRawPointer) -> Self
+    /// self += w · x, with `w` holding one weight in every lane.
+    mutating func fastConvAdd(_ w: SIMD4<Float>, times x: Self)
+    /// Stores self at `conv` and, when given, its ReLU (x > 0 ? x : 0, as `Activation.relu`: NaN and −0 become 0) at `relu`.
+    func fastConvStore(_ conv: UnsafeMutablePointer<Float>, relu: UnsafeMutablePointer<Float>?)
+}
+
+extension SIMD4: FastConvVector where Scalar == Float {
+    fileprivate static var fastConvLanes: Int { 4 }
+    @inline(__always) fileprivate init(fastConvBias: Float) { self.init(repeating: fastConvBias) }
+    @inline(__always) fileprivate static func fastConvLoad(_ p: UnsafeRawPointer) -> SIMD4<Float> { p.loadUnaligned(as: SIMD4<Float>.self) }
+    @inline(__always) fileprivate mutating func fastConvAdd(_ w: SIMD4<Float>, times x: SIMD4<Float>) { self += w * x }
+    @inline(__always) fileprivate func fastConvStore(_ conv: UnsafeMutablePointer<Float>, relu: UnsafeMutablePointer<Float>?) {
+        UnsafeMutableRawPointer(conv).storeBytes(of: self, as: SIMD4<Float>.self)
+        if let relu {
+            UnsafeMutableRawPointer(relu).storeBytes(of: SIMD4<Float>.zero.replacing(with: self, where: self .> 0), as: SIMD4<Float>.self)
+        }
+    }
+}
+
+extension SIMD8: FastConvVector where Scalar == Float {
+    fileprivate static var fastConvLanes: Int { 8 }
+    @inline(__always) fileprivate init(fastConvBias: Float) { self.init(repeating: fastConvBias) }
+    @inline(__always) fileprivate static func fastConvLoad(_ p: UnsafeRawPointer) -> SIMD8<Float> { p.loadUnaligned(as: SIMD8<Float>.self) }
+    @inline(__always) fileprivate mutating func fastConvAdd(_ w: SIMD4<Float>, times x: SIMD8<Float>) { self += SIMD8(lowHalf: w, highHalf: w) * x }
+    @inline(__always) fileprivate func fastConvStore(_ conv: UnsafeMutablePointer<Float>, relu: UnsafeMutablePointer<Float>?) {
+        UnsafeMutableRawPointer(conv).storeBytes(of: self, as: SIMD8<Float>.self)
+        if let relu {
+            UnsafeMutableRawPointer(relu).storeBytes(of: SIMD8<Float>.zero.replacing(with: self, where: self .> 0), as: SIMD8<Float>.self)
+        }
+    }
+}
+
+/// Up to eight row pointers held in registers rather than reloaded from memory in every block:
+/// indexed with a constant (the loops over taps are unrolled), the switch folds away.
+fileprivate struct RowSet {
+    let p0, p1, p2, p3, p4, p5, p6, p7: UnsafePointer<Float>
+
+    @inline(__always)
+    init(_ ptrs: UnsafeMutablePointer<UnsafePointer<Float>>, count: Int) {
+        func at(_ t: Int) -> UnsafePointer<Float> { t < count ? ptrs[t] : ptrs[0] }
+        p0 = at(0); p1 = at(1); p2 = at(2); p3 = at(3); p4 = at(4); p5 = at(5); p6 = at(6); p7 = at(7)
+    }
+
+    @inline(__always)
+    subscript(t: Int) -> UnsafePointer<Float> {
+        switch t {
+        case 0: return p0
+        case 1: return p1
+        case 2: return p2
+        case 3: return p3
+        case 4: return p4
+        case 5: return p5
+        case 6: return p6
+        default: return p7
+        }
+    }
+}
