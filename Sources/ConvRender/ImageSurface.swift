@@ -1,4 +1,5 @@
 import CCairo
+import Foundation
 
 /// A Cairo image surface in memory, destroyed exactly once when the last reference goes.
 ///
@@ -66,6 +67,15 @@ public final class ImageSurface {
         guard width > 0, height > 0 else { throw RenderError.png(path: path, reason: "the image is empty (\(width)×\(height))") }
         let status = cairo_surface_write_to_png(pointer, path)
         guard status == CAIRO_STATUS_SUCCESS else {
+            // Cairo only says the stream failed; the usual reasons are easy to name.
+            let folder = (path as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+                throw RenderError.png(path: path, reason: "there is no folder '\(folder)'")
+            }
+            if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+                throw RenderError.png(path: path, reason: "the folder is not writable")
+            }
             throw RenderError.png(path: path, reason: RenderError.text(status))
         }
     }

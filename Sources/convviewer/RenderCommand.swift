@@ -17,7 +17,8 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Frame size in pixels, WxH.")
     var size: String = "1920x1080"
 
-    @Option(name: .long, help: "Scan position: 0 for the first, or `end` for the finished map.")
+    // Unconditional, so that `--position -1` reaches the range check instead of reading as an option.
+    @Option(name: .long, parsing: .unconditional, help: "Scan position: 0 for the first, or `end` for the finished map.")
     var position: String = "0"
 
     @Option(name: .long, help: "dark or light.")
