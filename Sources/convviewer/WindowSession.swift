@@ -75,7 +75,9 @@ final class WindowSession {
 
     private func stateChanged(from before: AppState) {
         if state != before {
-            dirty = true
+            if !FrameRenderer.drawsSameFrame(before, state, width: state.windowWidth, height: state.windowHeight) {
+                dirty = true
+            }
             if state.message != before.message { messageDeadline = nil }
             updateWindowDecorations()
         }
