@@ -64,6 +64,8 @@ public final class FrameRenderer {
             return g
         }
         let g = NumberGlyphs(cr: cr, size: Double(key) / 4)
+        // Zooming walks through many sizes; a window that runs for days must not keep them all.
+        if numberGlyphs.count >= 64 { numberGlyphs.removeAll() }
         numberGlyphs[key] = g
         return g
     }

@@ -88,10 +88,6 @@ struct FrameScene {
         !state.view.progressive || scan.isRevealed(row: row, col: col)
     }
 
-    func isPoolRevealed(row: Int, col: Int) -> Bool {
-        !state.view.progressive || scan.isPoolRevealed(row: row, col: col)
-    }
-
     /// How much of a map is revealed, as whole rows plus a run of the next row: the conv map
     /// fills in raster order and the pool map follows it a block row at a time.
     func revealed(_ kind: PanelKind) -> (fullRows: Int, partialColumns: Int) {
