@@ -13,8 +13,12 @@ public struct ArchitectureStage: Equatable, Sendable {
     /// True for the stages the three panels show.
     public let isShownInPanels: Bool
 
-    /// `22×22×1`, or `200` once flattened.
-    public var shapeText: String { shape.map(String.init).joined(separator: "×") }
+    /// `32×16×1` (width first, as the panel titles and the status line write image sizes), or
+    /// `200` once flattened.
+    public var shapeText: String {
+        let ordered = shape.count == 3 ? [shape[1], shape[0], shape[2]] : shape
+        return ordered.map(String.init).joined(separator: "×")
+    }
 }
 
 /// The typical recipe, input → conv → ReLU → pool → conv → ReLU → pool → flatten → fully

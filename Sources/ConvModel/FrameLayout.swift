@@ -74,7 +74,7 @@ public struct FrameLayout: Equatable, Sendable {
             + detailBase + gap + stripHeight
         let imageRoom = max(0, h - fixed)
         // Square grids want a square image area; room beyond that first enlarges the detail band,
-        // then is shared above and below the panels so they stay in the middle.
+        // then is shared above and below everything under the status line.
         let slack = max(0, imageRoom - panelWidth)
         let detailHeight = detailBase + min(slack, detailBase * 0.5).rounded(.down)
         let spare = slack - (detailHeight - detailBase)
@@ -93,8 +93,9 @@ public struct FrameLayout: Equatable, Sendable {
         }
 
         timeline = Rect(x: margin, y: panelBand.maxY + timelineGap, width: contentWidth, height: timelineHeight)
-        let stripTop = h - margin - stripHeight
-        let detailTop = stripTop - gap - detailHeight
+        // Everything below the status line stays together; in a tall window the group is centred.
+        let detailTop = timeline.maxY + timelineGap
+        let stripTop = detailTop + detailHeight + gap
         detail = DetailLayout(frame: Rect(x: margin, y: detailTop, width: contentWidth, height: detailHeight),
                               columns: panels.map(\.frame), labelHeight: len(20, 26).rounded(),
                               operatorWidth: len(18, 28).rounded())

@@ -38,7 +38,9 @@ final class ArchitectureStripTests: XCTestCase {
         let g = ConvGeometry(inputWidth: 32, inputHeight: 16, kernelSize: 3, stride: 1, padding: .valid)
         let stages = ArchitectureStrip.stages(for: g)
         XCTAssertEqual(stages[0].shape, [16, 32, 1], "height, width, channels")
+        XCTAssertEqual(stages[0].shapeText, "32×16×1", "written width first, like the panel title 32×16")
         XCTAssertEqual(stages[1].shape, [14, 30, 1])
+        XCTAssertEqual(stages[6].shapeText, "7×3×8")
         XCTAssertEqual(stages[7].shape, [3 * 7 * 8])
     }
 
