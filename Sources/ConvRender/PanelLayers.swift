@@ -47,7 +47,8 @@ final class PanelLayers {
     }
 }
 
-/// The architecture strip as last drawn, with what it was drawn for.
+/// The architecture strip as recently drawn, with what it was drawn for. While a scan runs the
+/// lit stage flips between the conv and the pool, so the last few are kept.
 final class StripLayer {
     struct Key: Equatable {
         let stages: [ArchitectureStage]
@@ -56,10 +57,15 @@ final class StripLayer {
         let theme: Theme
     }
 
-    private var entry: (key: Key, surface: ImageSurface)?
+    private var entries: [(key: Key, surface: ImageSurface)] = []
+    private static let capacity = 3
 
     func layer(_ key: Key, covering rect: Rect, draw: (OpaquePointer) -> Void) -> ImageSurface? {
-        if let entry, entry.key == key { return entry.surface }
+        if let i = entries.firstIndex(where: { $0.key == key }) {
+            let hit = entries.remove(at: i)
+            entries.append(hit)
+            return hit.surface
+        }
         let w = Int(rect.width), h = Int(rect.height)
         guard w > 0, h > 0, w * h <= PanelLayers.maxPixels,
               let surface = try? ImageSurface(width: w, height: h, opaque: true) else { return nil }
@@ -67,7 +73,8 @@ final class StripLayer {
         cairo_translate(context.pointer, -rect.x, -rect.y)
         draw(context.pointer)
         cairo_surface_flush(surface.pointer)
-        entry = (key, surface)
+        entries.append((key, surface))
+        if entries.count > StripLayer.capacity { entries.removeFirst() }
         return surface
     }
 }
