@@ -72,12 +72,12 @@ extension FrameRenderer {
     }
 
     /// A k×k grid of coloured cells with their values, centred in `rect`.
+    /// The cells lie where `KernelGrid` says, so a click on the kernel finds the weight drawn there.
     private func smallGrid(_ values: [Float], _ k: Int, _ rect: Rect, _ scene: FrameScene, _ canvas: Canvas,
                            color: (Float) -> RGB) {
-        let cell = (rect.width / Double(k)).rounded(.down)
-        guard cell >= 2 else { return }
-        let side = cell * Double(k)
-        let x0 = (rect.midX - side / 2).rounded(), y0 = (rect.midY - side / 2).rounded()
+        let grid = KernelGrid(in: rect, size: k)
+        guard grid.isDrawn else { return }
+        let cell = grid.cell, x0 = grid.x0, y0 = grid.y0
         let gap = cell >= 12 ? max(1, (scene.layout.unit).rounded(.down)) : 0
         let cr = canvas.cr
         for i in 0..<k {
