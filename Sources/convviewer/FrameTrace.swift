@@ -15,8 +15,23 @@ final class FrameTrace {
         return FrameTrace()
     }
 
+    /// A line of its own, for things that are not frames (the map worker's timings).
+    func note(_ text: String) {
+        fputs("trace: \(text)\n", stderr)
+    }
+
+    /// Frames that take longer than one 60 Hz interval to draw are worth a line.
+    func drew(seconds: Double) {
+        if seconds > 1.0 / 60 { note(String(format: "slow frame: drawn in %.1f ms", seconds * 1000)) }
+    }
+
     func inputArrived() {
         if inputAt == nil { inputAt = Monotonic.now() }
+    }
+
+    /// The input changed nothing on screen (or its result comes later, from the map worker).
+    func inputMadeNoFrame() {
+        inputAt = nil
     }
 
     /// After a frame was sent: waits for the server to have it (XSync) and prints the timings.

@@ -19,7 +19,7 @@ final class MapWorker {
     private let signalFD: Int32
     private let queue = DispatchQueue(label: "convviewer.maps", qos: .userInitiated)
     private let lock = NSLock()
-    private var result: AppState?
+    private var result: (state: AppState, seconds: Double)?
     private var inFlight = false
     private var waiting: [Action] = []
 
@@ -67,10 +67,12 @@ final class MapWorker {
         inFlight = true
         let snapshot = state
         queue.async { [self] in
+            let t0 = Monotonic.now()
             var next = snapshot
             next.update(action)
+            let seconds = Monotonic.now() - t0
             lock.lock()
-            result = next
+            result = (next, seconds)
             lock.unlock()
             var byte: UInt8 = 1
             _ = write(signalFD, &byte, 1)
@@ -78,8 +80,9 @@ final class MapWorker {
     }
 
     /// On the main thread: adopts a finished result, then lets the actions that waited run.
-    /// `adopt` receives the computed state; `dispatch` sends a waiting action back through the window.
-    func deliver(adopt: (AppState) -> Void, dispatch: (Action) -> Void) {
+    /// `adopt` receives the computed state and the seconds it took; `dispatch` sends a waiting
+    /// action back through the window.
+    func deliver(adopt: (AppState, Double) -> Void, dispatch: (Action) -> Void) {
         guard inFlight else { return }
         lock.lock()
         let done = result
@@ -89,7 +92,7 @@ final class MapWorker {
         var drain = [UInt8](repeating: 0, count: 64)
         while read(wakeFD, &drain, drain.count) > 0 {}
         inFlight = false
-        adopt(done)
+        adopt(done.state, done.seconds)
         let pending = waiting
         waiting = []
         for (i, action) in pending.enumerated() {

@@ -52,7 +52,7 @@ struct WindowCommand: ParsableCommand {
         let code: Int32
         do {
             let session = WindowSession(state: state, connection: x, window: window, fps: Double(fps),
-                                        sharedMemory: ProcessInfo.processInfo.environment["CONVVIEWER_NO_SHM"] == nil)
+                                        sharedMemory: ProcessInfo.processInfo.environment["CONVVIEWER_NO_SHM"] != "1")
             code = session.run()
         }
         Foundation.exit(code)

@@ -86,9 +86,11 @@ extension WindowSession {
             case KeyPress:
                 trace?.inputArrived()
                 if let action = keys.action(for: event.xkey) { dispatch(action) }
+                if !dirty { trace?.inputMadeNoFrame() }
             case ButtonPress:
                 trace?.inputArrived()
                 if let p = WindowSession.pointerEvent(event.xbutton, pressed: true) { dispatch(.pointer(p)) }
+                if !dirty { trace?.inputMadeNoFrame() }
             case ButtonRelease:
                 if let p = WindowSession.pointerEvent(event.xbutton, pressed: false) { dispatch(.pointer(p)) }
             case LeaveNotify:

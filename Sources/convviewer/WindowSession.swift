@@ -67,10 +67,13 @@ final class WindowSession {
     }
 
     /// Takes the state the map worker computed.
-    func adopt(_ rebuilt: AppState) {
+    func adopt(_ rebuilt: AppState, seconds: Double) {
+        let t0 = Monotonic.now()
         let before = state
         state = state.adopting(rebuilt)
         stateChanged(from: before)
+        trace?.note(String(format: "maps rebuilt off the main thread in %.1f ms, adopted in %.1f ms",
+                           seconds * 1000, (Monotonic.now() - t0) * 1000))
     }
 
     private func stateChanged(from before: AppState) {
@@ -139,9 +142,11 @@ final class WindowSession {
                                 sharedMemory: sharedMemory)
         }
         guard let buffer else { return }
+        let t0 = Monotonic.now()
         let cr = buffer.beginFrame()
         renderer.draw(state, into: cr, width: w, height: h)
         buffer.endFrame(cr)
+        trace?.drew(seconds: Monotonic.now() - t0)
         buffer.present(to: window.id, gc: gc)
         dirty = false
         trace?.presented(display: x.display)

@@ -56,7 +56,7 @@ holds_for() {
 
 is_dead() { ! kill -0 "$1" 2>/dev/null; }
 
-# A display number nobody uses: no lock file and no socket.
+# A display number nobody uses (no lock file, no socket): for the no-display test.
 free_display() {
     local n
     for n in $(seq 90 199); do
@@ -65,13 +65,28 @@ free_display() {
     return 1
 }
 
+xvfb_up() { kill -0 "$xvfb_pid" 2>/dev/null && xdpyinfo >/dev/null 2>&1; }
+xvfb_up_or_gone() { xvfb_up || ! kill -0 "$xvfb_pid" 2>/dev/null; }
+
+# A private Xvfb on a free display number: one with no lock file and no socket, well away from
+# :0 and the numbers other tools start at. If another server takes the number first, ours exits
+# ("server already active") and the next number is tried; a server that answers while ours is
+# alive is ours, since only one can listen there.
 start_xvfb() {
-    local n
-    n=$(free_display) || { echo "no free display number"; return 1; }
-    Xvfb ":$n" -screen 0 1600x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    export DISPLAY=":$n"
-    wait_until 5000 xdpyinfo || { echo "Xvfb :$n did not start"; return 1; }
+    local n base=$((300 + $$ % 200))
+    for n in $(seq "$base" $((base + 50))); do
+        { [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; } && continue
+        # -noreset: the server would otherwise reset whenever its last client leaves (between two
+        # tests), refusing the next connection for a moment.
+        Xvfb ":$n" -screen 0 1600x1000x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
+        xvfb_pid=$!
+        export DISPLAY=":$n"
+        wait_until 5000 xvfb_up_or_gone
+        xvfb_up && return 0
+        kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null
+    done
+    echo "no display number from $base to $((base + 50)) could be used"
+    return 1
 }
 
 stop_xvfb() {
