@@ -206,6 +206,16 @@ test_key_changes_filter() {
     wait_until 3000 title_is "convviewer — face · vertical edges" || { echo "title after F: '$(title)'"; return 1; }
 }
 
+# With CapsLock on, f must stay "next filter" (not F, "previous"); NumLock must not matter either.
+test_locks_do_not_change_keys() {
+    start_app --paused --filter edge_v || return 1
+    focus
+    xdotool key Caps_Lock Num_Lock
+    xdotool key f
+    wait_until 3000 title_is "convviewer — face · horizontal edges" || { echo "title after CapsLock+NumLock f: '$(title)'"; return 1; }
+    xdotool key Caps_Lock Num_Lock
+}
+
 test_wheel_zooms() {
     start_app --paused || return 1
     xdotool mousemove --window "$wid" 640 300
@@ -266,6 +276,7 @@ if start_xvfb; then
     check "two captures while playing differ" test_playing_changes_the_picture
     check "two captures while paused are identical" test_paused_picture_is_still
     check "f and F change the filter (title follows)" test_key_changes_filter
+    check "CapsLock and NumLock do not change a binding" test_locks_do_not_change_keys
     check "wheel zoom changes the picture" test_wheel_zooms
     check "s writes a new PNG each time" test_s_saves_png
     check "q exits 0" test_q_exits_0
