@@ -21,29 +21,10 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Scan position: 0 for the first, or `end` for the finished map.")
     var position: String = "0"
 
-    @Option(name: .long, help: "dark or light.")
-    var theme: String = Theme.dark.rawValue
-
-    @Option(name: .long, help: "UI scale (1 at 96 dpi).")
-    var scale: Double = 1
+    @OptionGroup var look: FrameLookOptions
 
     @Option(name: .long, help: "Scan speed in positions per second, as the status line shows it.")
     var speed: Double = Clock.defaultSpeed
-
-    @Flag(name: .customLong("no-relu"), help: "Show the signed conv map instead of its ReLU.")
-    var noRelu = false
-
-    @Flag(inversion: .prefixedNo, help: "Numbers in the cells when they fit.")
-    var numbers = true
-
-    @Flag(inversion: .prefixedNo, help: "Grid lines between cells when they are big enough.")
-    var grid = true
-
-    @Flag(name: .long, help: "Show the whole maps instead of only the cells computed so far.")
-    var full = false
-
-    @Flag(name: .customLong("help-overlay"), help: "Draw the help overlay on top.")
-    var helpOverlay = false
 
     @Flag(name: .long, help: "Draw the status line as paused rather than playing.")
     var paused = false
@@ -53,22 +34,13 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let frame = try WindowCommand.parseSize(size, option: "--size")
-        guard let chosenTheme = Theme(rawValue: theme) else {
-            throw CLIError("unknown theme '\(theme)' (dark or light)")
-        }
-        guard scale.isFinite, scale > 0 else { throw CLIError("--scale must be a positive number (got \(scale))") }
+        _ = try look.checkedTheme()
         guard speed.isFinite, speed > 0 else { throw CLIError("--speed must be a positive number (got \(speed))") }
         let (image, kernel, settings) = try model.resolve()
         var state = try AppState(image: image, kernel: kernel, settings: settings, speed: speed, playing: !paused,
                                  windowWidth: frame.width, windowHeight: frame.height)
         state.update(.seek(try RenderCommand.parsePosition(position, count: state.scan.count)))
-        state.update(.setTheme(chosenTheme))
-        state.update(.setScale(scale))
-        state.view.showRelu = !noRelu
-        state.view.showNumbers = numbers
-        state.view.showGrid = grid
-        state.view.progressive = !full
-        state.view.showHelp = helpOverlay
+        try look.apply(to: &state)
         do {
             try FrameRenderer.writePNG(state, width: frame.width, height: frame.height, to: output)
             if timedFrames > 0 { try time(state, frame.width, frame.height) }
