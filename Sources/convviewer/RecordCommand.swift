@@ -30,10 +30,11 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write: a folder, a .y4m file, '-' (stdout), or .mp4/.webm/.gif.", valueName: "OUT"))
     var output: String
 
-    @Option(name: .long, help: "Frames per second (1–240).")
+    // Unconditional, so that a negative number reaches the range check instead of reading as an option.
+    @Option(name: .long, parsing: .unconditional, help: "Frames per second (1–240).")
     var fps: Int = 30
 
-    @Option(name: .long, help: "Seconds to record (default: the whole tour once with --tour, else \(Int(defaultSeconds))).")
+    @Option(name: .long, parsing: .unconditional, help: "Seconds to record (default: the whole tour once with --tour, else \(Int(defaultSeconds))).")
     var duration: Double?
 
     @Option(name: .long, help: "Frame size in pixels, WxH (even both ways for Y4M and video).")
@@ -45,7 +46,7 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .customLong("tour-file"), help: ArgumentHelp("Record the tour in this JSON file.", valueName: "FILE"))
     var tourFile: String?
 
-    @Option(name: .long, help: "Scan speed in positions per second (not with a tour: its scenes set their own).")
+    @Option(name: .long, parsing: .unconditional, help: "Scan speed in positions per second (not with a tour: its scenes set their own).")
     var speed: Double?
 
     @OptionGroup var look: FrameLookOptions
