@@ -98,7 +98,7 @@ public struct FrameLayout: Equatable, Sendable {
         let stripTop = detailTop + detailHeight + gap
         detail = DetailLayout(frame: Rect(x: margin, y: detailTop, width: contentWidth, height: detailHeight),
                               columns: panels.map(\.frame), labelHeight: len(20, 26).rounded(),
-                              operatorWidth: len(18, 28).rounded())
+                              operatorWidth: len(18, 28).rounded(), captionHeight: (fonts.small * 1.45).rounded())
         strip = StripLayout(frame: Rect(x: margin, y: stripTop, width: contentWidth, height: stripHeight),
                             bracketHeight: len(16, 22).rounded(), arrowWidth: len(10, 18).rounded(),
                             count: ArchitectureStrip.stageCount)
@@ -132,8 +132,9 @@ public struct PanelLayout: Equatable, Sendable {
 
 /// The band between the timeline and the strip, in three columns under the three panels.
 ///
-/// Under the input: three k×k grids, kernel × patch = products, with a label band above them.
-/// Under the conv panel: the written-out sum. Under the pool panel: the legend.
+/// Under the input: three k×k grids, kernel × patch = products, with a label band above them and
+/// a caption line below (how the kernel is applied). Under the conv panel: the written-out sum.
+/// Under the pool panel: the legend.
 public struct DetailLayout: Equatable, Sendable {
     public let frame: Rect
     /// Height of the label band above the three grids.
@@ -145,14 +146,17 @@ public struct DetailLayout: Equatable, Sendable {
     /// The slot of the = between patch and products.
     public let equals: Rect
     public let products: Rect
+    /// The line under the three grids, as wide as the input column.
+    public let caption: Rect
     public let sum: Rect
     public let legend: Rect
 
-    init(frame: Rect, columns: [Rect], labelHeight: Double, operatorWidth: Double) {
+    init(frame: Rect, columns: [Rect], labelHeight: Double, operatorWidth: Double, captionHeight: Double) {
         self.frame = frame
         self.labelHeight = labelHeight
         let first = columns[0]
-        let side = max(0, min(frame.height - labelHeight, (first.width - 2 * operatorWidth) / 3).rounded(.down))
+        let side = max(0, min(frame.height - labelHeight - captionHeight,
+                              (first.width - 2 * operatorWidth) / 3).rounded(.down))
         let trio = 3 * side + 2 * operatorWidth
         let x0 = first.x + max(0, (first.width - trio) / 2).rounded(.down)
         let top = frame.y + labelHeight
@@ -161,6 +165,8 @@ public struct DetailLayout: Equatable, Sendable {
         patch = Rect(x: times.maxX, y: top, width: side, height: side)
         equals = Rect(x: patch.maxX, y: top, width: operatorWidth, height: side)
         products = Rect(x: equals.maxX, y: top, width: side, height: side)
+        caption = Rect(x: first.x, y: top + side, width: first.width,
+                       height: max(0, min(captionHeight, frame.maxY - top - side)))
         sum = Rect(x: columns[1].x, y: frame.y, width: columns[1].width, height: frame.height)
         legend = Rect(x: columns[2].x, y: frame.y, width: columns[2].width, height: frame.height)
     }

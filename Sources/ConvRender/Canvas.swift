@@ -80,10 +80,17 @@ struct Canvas {
     // MARK: text
 
     static let family = "DejaVu Sans"
+    /// For code, where columns of characters line up.
+    static let monoFamily = "DejaVu Sans Mono"
 
     func font(_ size: Double, bold: Bool = false) {
         cairo_select_font_face(cr, Canvas.family, CAIRO_FONT_SLANT_NORMAL,
                                bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(cr, max(1, size))
+    }
+
+    func monoFont(_ size: Double) {
+        cairo_select_font_face(cr, Canvas.monoFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cr, max(1, size))
     }
 

@@ -50,7 +50,12 @@ extension FrameRenderer {
             canvas.text(canvas.fitted(label, maxWidth: rect.width + d.times.width), x: rect.midX, y: labelY,
                         align: .center, p.textDim)
         }
-        smallGrid(cell.weights, k, d.kernel, scene, canvas) { FrameRenderer.signColor($0, maxAbs: maxWeight, p) }
+        let typing = FrameRenderer.typedWeight(scene.state)
+        smallGrid(cell.weights, k, d.kernel, scene, canvas, skipNumberAt: typing?.shown) {
+            FrameRenderer.signColor($0, maxAbs: maxWeight, p)
+        }
+        drawKernelEditing(scene, canvas)
+        drawKernelCaption(scene, canvas)
         smallGrid(cell.patch, k, d.patch, scene, canvas) { scene.inputScale.color($0) }
         smallGrid(cell.products, k, d.products, scene, canvas) { FrameRenderer.signColor($0, maxAbs: maxProduct, p) }
         canvas.font(f.title * 1.15)
@@ -74,11 +79,11 @@ extension FrameRenderer {
     /// A k×k grid of coloured cells with their values, centred in `rect`.
     /// The cells lie where `KernelGrid` says, so a click on the kernel finds the weight drawn there.
     private func smallGrid(_ values: [Float], _ k: Int, _ rect: Rect, _ scene: FrameScene, _ canvas: Canvas,
-                           color: (Float) -> RGB) {
+                           skipNumberAt skipped: GridCell? = nil, color: (Float) -> RGB) {
         let grid = KernelGrid(in: rect, size: k)
         guard grid.isDrawn else { return }
         let cell = grid.cell, x0 = grid.x0, y0 = grid.y0
-        let gap = cell >= 12 ? max(1, (scene.layout.unit).rounded(.down)) : 0
+        let gap = FrameRenderer.smallGridGap(cell, scene.layout)
         let cr = canvas.cr
         for i in 0..<k {
             for j in 0..<k {
@@ -94,7 +99,7 @@ extension FrameRenderer {
         var dark: [cairo_glyph_t] = [], light: [cairo_glyph_t] = []
         var buffer: [UInt8] = []
         for i in 0..<k {
-            for j in 0..<k {
+            for j in 0..<k where skipped != GridCell(row: i, col: j) {
                 let v = values[i * k + j]
                 let s = CellNumberText.fitting(v, maxWidth: (cell - gap) * 0.88, glyphs: g, into: &buffer)
                 let midX = x0 + Double(j) * cell + (cell - gap) / 2, midY = y0 + Double(i) * cell + (cell - gap) / 2

@@ -2,7 +2,8 @@ import CCairo
 import ConvModel
 
 /// The marks of the scan on the panels: the yellow box on the input, the lit cell and the quieter
-/// 2×2 block on the conv panel, the pool cell that block feeds, and the cell under the pointer.
+/// 2×2 block on the conv panel, the pool cell that block feeds; the cell under the pointer and
+/// what it is linked to, under them; the brush in paint mode.
 extension FrameRenderer {
     func drawMarks(_ kind: PanelKind, _ scene: FrameScene, _ canvas: Canvas) {
         let panel = scene.layout.panel(kind), m = scene.mapping(kind)
@@ -11,14 +12,20 @@ extension FrameRenderer {
         canvas.save()
         let g = (scene.layout.gap / 2).rounded(.down)
         canvas.clip(panel.image.insetBy(dx: -g, dy: -g))
+        if let links = scene.links { drawLinks(kind, links, scene, canvas) }
         switch kind {
         case .input: drawBox(scene, canvas)
         case .conv: drawConvMarks(scene, canvas)
         case .pool: drawPoolMark(scene, canvas)
         }
         if let hover = scene.state.hover, hover.panel == kind {
-            canvas.frameOutside(m.cellRect(row: hover.row, col: hover.col), width: max(1, scene.layout.unit.rounded()),
-                                scene.palette.text, 0.75)
+            if kind == .input, scene.state.painter.isOn {
+                drawBrush(hover, scene, canvas)
+            } else {
+                let w = max(1, scene.layout.unit.rounded()), cell = m.cellRect(row: hover.row, col: hover.col)
+                canvas.frameOutside(cell.insetBy(dx: -w, dy: -w), width: 1, FrameRenderer.contrastEdge(scene.palette), 0.6)
+                canvas.frameOutside(cell, width: w, scene.palette.text, 0.75)
+            }
         }
         canvas.restore()
     }
@@ -33,20 +40,34 @@ extension FrameRenderer {
         let box = scene.boxRect
         canvas.frameOutside(box.insetBy(dx: -w, dy: -w), width: 1, p.boxEdge, 0.55)
         canvas.frameOutside(box, width: w, p.box)
+        guard !scene.isGliding else { return }
+        markCells(FrameRenderer.dilatedTaps(scene), scene.mapping(.input), scene, canvas, p.box)
+    }
+
+    /// The taps of the current window when dilation spreads them out (the cells of the box that are
+    /// read); none when every cell of the box is a tap.
+    static func dilatedTaps(_ scene: FrameScene) -> [GridCell] {
         let g = scene.geometry
-        guard g.dilation > 1, !scene.isGliding else { return }
-        // With dilation only some cells of the span are taps: dot them.
-        let m = scene.mapping(.input)
-        let dot = max(3, m.cellSize * 0.22)
-        canvas.color(p.box)
-        for i in 0..<g.kernelSize {
-            for j in 0..<g.kernelSize {
-                let t = g.tap(row: scene.scan.row, col: scene.scan.col, i: i, j: j)
-                let r = m.cellRect(row: t.row, col: t.col)
-                cairo_rectangle(canvas.cr, (r.midX - dot / 2).rounded(), (r.midY - dot / 2).rounded(), dot, dot)
-            }
-        }
-        cairo_fill(canvas.cr)
+        guard g.dilation > 1, g.kernelSize > 1, scene.scan.count > 0 else { return [] }
+        return ReceptiveField.window(ofConv: GridCell(row: scene.scan.row, col: scene.scan.col), in: g).taps
+    }
+
+    /// In paint mode, the block the brush covers at the pointer, clipped to the image: what a click
+    /// would paint.
+    private func drawBrush(_ hover: HoverTarget, _ scene: FrameScene, _ canvas: Canvas) {
+        let m = scene.mapping(.input), p = scene.palette
+        let block = InputPainter.brushBlock(row: hover.row, col: hover.col, brush: scene.state.painter.brush)
+        guard let b = block.clipped(toWidth: m.columns, height: m.rows) else { return }
+        let w = FrameRenderer.linkWidth(scene.layout)
+        let rect = m.blockRect(row: b.row, col: b.col, rowCount: b.height, colCount: b.width)
+        // Two bands, text colour inside and its opposite outside: one of them reads on any pixel.
+        canvas.frameOutside(rect.insetBy(dx: -w, dy: -w), width: w, FrameRenderer.contrastEdge(p))
+        canvas.frameOutside(rect, width: w, p.text)
+    }
+
+    /// An edge for outlines in the text colour, so that they read on black and white pixels alike.
+    static func contrastEdge(_ p: Palette) -> RGB {
+        p.text.luminance > 0.5 ? RGB(hex: 0x000000) : RGB(hex: 0xFFFFFF)
     }
 
     /// On the conv panel: the current 2×2 block outlined quietly, and the cell just computed lit.

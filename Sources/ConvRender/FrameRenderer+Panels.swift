@@ -129,14 +129,39 @@ extension FrameRenderer {
         let name = FrameRenderer.title(kind, scene.state)
         let w = canvas.text(name, x: left, y: baseline, p.text)
         canvas.font(f.title)
-        canvas.text("\(m.columns)×\(m.rows)", x: left + w + f.title * 0.6, y: baseline, p.textDim)
+        let shapeX = left + w + f.title * 0.6
+        let shapeEnd = shapeX + canvas.text("\(m.columns)×\(m.rows)", x: shapeX, y: baseline, p.textDim)
+        var right = fitted.cellSize > 0 ? min(panel.title.maxX, fitted.edgeX(m.columns + m.margin)) : panel.title.maxX
         if m.view.zoom > 1.001 {
             canvas.font(f.small)
-            let right = fitted.cellSize > 0 ? min(panel.title.maxX, fitted.edgeX(m.columns + m.margin)) : panel.title.maxX
             let z = m.view.zoom
-            canvas.text("zoom \(z < 10 ? CellNumberText.string(Float(z), decimals: 1) : String(Int(z.rounded())))×",
-                        x: right, y: baseline, align: .right, p.textDim)
+            let zw = canvas.text("zoom \(z < 10 ? CellNumberText.string(Float(z), decimals: 1) : String(Int(z.rounded())))×",
+                                 x: right, y: baseline, align: .right, p.textDim)
+            right -= zw + f.small
         }
+        if kind == .input, scene.state.painter.isOn {
+            drawPaintChip(scene, canvas, from: shapeEnd + f.small, to: right, midY: panel.title.maxY - panel.title.height * 0.32
+                          - f.title * 0.35)
+        }
+    }
+
+    /// The texts of the paint-mode chip, longest first. (Which button paints what is on the status line.)
+    static func paintChipTexts(_ painter: InputPainter) -> [String] {
+        let b = "brush \(painter.brush)"
+        return ["PAINT · \(b) · [ ] size · c clears", "PAINT · \(b) · c clears", "PAINT · \(b)", "PAINT"]
+    }
+
+    /// A chip in the input's title while paint mode is on, right-aligned in `from…to`.
+    private func drawPaintChip(_ scene: FrameScene, _ canvas: Canvas, from x0: Double, to x1: Double, midY: Double) {
+        let p = scene.palette, f = scene.layout.fonts
+        canvas.font(f.small, bold: true)
+        let pad = (f.small * 0.6).rounded()
+        let texts = FrameRenderer.paintChipTexts(scene.state.painter)
+        guard let text = texts.first(where: { canvas.width($0) + 2 * pad <= x1 - x0 }) else { return }
+        let w = (canvas.width(text) + 2 * pad).rounded(), h = (f.small * 1.5).rounded()
+        let chip = Rect(x: (x1 - w).rounded(), y: (midY - h / 2).rounded(), width: w, height: h)
+        canvas.fillRounded(chip, radius: h / 2, p.text)
+        canvas.text(text, in: chip.insetBy(dx: pad, dy: 0), p.background)
     }
 
     /// The map surface scaled by nearest neighbour, filled only over the revealed cells.

@@ -6,11 +6,14 @@ extension FrameRenderer {
     /// The two halves of the status line: what is being shown, and where the scan is.
     static func statusText(_ state: AppState) -> (left: [String], right: [String]) {
         let g = state.geometry, s = state.settings, k = state.kernel
-        var left = ["\(state.image.name) \(g.inputWidth)×\(g.inputHeight)", "\(k.label) \(k.size)×\(k.size)",
+        // A custom kernel is shown as the text `--filter` reads (the weights as stored, before any flip).
+        let kernel = k.name == "custom" ? "custom \(k.size)×\(k.size): \(k.text)" : "\(k.label) \(k.size)×\(k.size)"
+        var left = ["\(state.image.name) \(g.inputWidth)×\(g.inputHeight)", kernel,
                     "stride \(s.stride)", "\(s.padding.rawValue) padding"]
         if s.dilation > 1 { left.append("dilation \(s.dilation)") }
         if s.bias != 0 { left.append("bias \(CellNumberText.string(s.bias))") }
         if s.flip { left.append("flipped") }
+        if state.painter.isOn { left.append("painting: left button white, right black") }
         let scan = state.scan
         let position = scan.count > 0 ? "\(scan.position + 1)/\(scan.count)" : "0/0"
         let right = ["position \(position)", "\(speedText(state.clock.speed))/s",
@@ -62,8 +65,23 @@ extension FrameRenderer {
         guard room > nameWidth else { return }
         canvas.text(name, x: r.minX, y: y, p.text)
         canvas.font(f.status)
-        let rest = canvas.fitted(dot + left.dropFirst().joined(separator: dot), maxWidth: room - nameWidth)
+        let rest = FrameRenderer.fittedStatus(Array(left.dropFirst()), separator: dot, maxWidth: room - nameWidth, canvas)
         canvas.text(rest, x: r.minX + nameWidth, y: y, p.textDim)
+    }
+
+    /// `separator` + the items joined, cut to fit. A long custom kernel (the first item) gives up
+    /// its weights first, so that stride, padding, dilation and flip stay in view.
+    static func fittedStatus(_ items: [String], separator: String, maxWidth: Double, _ canvas: Canvas) -> String {
+        let whole = separator + items.joined(separator: separator)
+        guard canvas.width(whole) > maxWidth, let kernel = items.first, let colon = kernel.firstIndex(of: ":") else {
+            return canvas.fitted(whole, maxWidth: maxWidth)
+        }
+        let head = String(kernel[...colon])
+        let others = items.dropFirst().map { separator + $0 }.joined()
+        let room = maxWidth - canvas.width(separator + head + " ") - canvas.width(others)
+        let weights = String(kernel[kernel.index(after: colon)...]).drop { $0 == " " }
+        guard room >= canvas.width("0,0…") else { return canvas.fitted(whole, maxWidth: maxWidth) }
+        return separator + head + " " + canvas.fitted(String(weights), maxWidth: room) + others
     }
 
     /// A triangle while playing, two bars while paused.
@@ -85,13 +103,15 @@ extension FrameRenderer {
 
     /// A track the width of the panels: filled up to the current position, with a tick wherever
     /// a pool cell completes (brighter once passed) when they are far enough apart to see.
+    /// Positions map to x through `FrameLayout.timelineX`, the inverse of the window's
+    /// `timelinePosition(atX:count:)`.
     func drawTimeline(_ scene: FrameScene, _ canvas: Canvas) {
         let r = scene.layout.timeline, p = scene.palette, scan = scene.scan
         guard !r.isEmpty, scan.count > 0 else { return }
         let cr = canvas.cr
         canvas.fillRounded(r, radius: r.height / 2, p.track)
-        let n = Double(scan.count)
-        let x = r.minX + r.width * Double(scan.position + 1) / n
+        let l = scene.layout
+        let x = l.timelineX(afterPosition: scan.position, count: scan.count)
         canvas.fillRounded(Rect(x: r.minX, y: r.y, width: x - r.minX, height: r.height), radius: r.height / 2, p.trackFill)
 
         let pools = scan.poolColumns * scan.poolRows
@@ -101,7 +121,7 @@ extension FrameRenderer {
             for pr in 0..<scan.poolRows {
                 for pc in 0..<scan.poolColumns {
                     let at = scan.completionPosition(poolRow: pr, poolCol: pc)
-                    let tx = (r.minX + r.width * (Double(at) + 0.5) / n).rounded()
+                    let tx = l.timelineX(ofPosition: at, count: scan.count).rounded()
                     if at <= scan.position { done.append(tx) } else { ahead.append(tx) }
                 }
             }
@@ -111,9 +131,11 @@ extension FrameRenderer {
                 cairo_fill(cr)
             }
         }
+        // The knob sits on the middle of the current position's segment, so a click on it stays there.
         let knob = r.height * 1.1
+        let knobX = l.timelineX(ofPosition: scan.position, count: scan.count)
         canvas.color(p.text)
-        cairo_arc(cr, min(max(x, r.minX + knob), r.maxX - knob), r.midY, knob, 0, 2 * .pi)
+        cairo_arc(cr, min(max(knobX, r.minX + knob), r.maxX - knob), r.midY, knob, 0, 2 * .pi)
         cairo_fill(cr)
     }
 }

@@ -17,6 +17,8 @@ public final class FrameRenderer {
     let layers = PanelLayers()
     let stripLayer = StripLayer()
     private var numberGlyphs: [Int: NumberGlyphs] = [:]
+    /// The code overlay's layout, measured for one window and one set of snippets.
+    var codeOverlayCache: (layout: FrameLayout, snippets: [CodeSnippet], overlay: CodeOverlay)?
 
     public init() {}
 
@@ -44,6 +46,7 @@ public final class FrameRenderer {
         drawStrip(scene, canvas)
         if let caption = state.caption { drawCaption(caption, scene, canvas) }
         if let message = state.message { drawMessage(message, scene, canvas) }
+        if state.view.showCode { drawCode(scene, canvas) }
         if state.view.showHelp { drawHelp(scene, canvas) }
     }
 

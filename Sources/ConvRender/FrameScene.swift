@@ -12,6 +12,8 @@ struct FrameScene {
     let inputScale: ColorScale
     let middleScale: ColorScale
     let poolScale: ColorScale
+    /// What the cell under the pointer is linked to on each panel.
+    let links: LinkedCells?
 
     /// Speeds up to this many positions per second glide the box between positions.
     static let glideMaxSpeed = 4.0
@@ -22,6 +24,7 @@ struct FrameScene {
         palette = Palette.of(state.view.theme)
         mappings = layout.mappings(in: state)
         let maps = state.maps
+        links = state.hover.map { LinkedCells(hover: $0, geometry: maps.geometry) }
         let reluMax = maps.relu.maxValue
         let positiveHi: Float = reluMax > 0 && reluMax.isFinite ? reluMax : 1
         inputScale = ColorScale(colormap: .gray, lo: 0, hi: 1)

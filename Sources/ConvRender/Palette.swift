@@ -51,6 +51,9 @@ public struct Palette: Sendable {
     /// The cell just computed, and the pool cell it feeds.
     public let lit: RGB
     public let litEdge: RGB
+    /// The linked receptive fields of the cell under the pointer: a calm colour that is neither the
+    /// box nor the lit cell, and reads on gray, viridis and the diverging maps.
+    public let link: RGB
     /// Positive and negative weights and products.
     public let positive: RGB
     public let negative: RGB
@@ -82,7 +85,7 @@ public struct Palette: Sendable {
         text: RGB(hex: 0xE8EAEE), textDim: RGB(hex: 0xA3AAB6), textFaint: RGB(hex: 0x6E7582),
         gridLine: RGB(hex: 0x000000), gridAlpha: 0.45,
         box: RGB(hex: 0xFFCF33), boxEdge: RGB(hex: 0x000000),
-        lit: RGB(hex: 0xFFFFFF), litEdge: RGB(hex: 0x000000),
+        lit: RGB(hex: 0xFFFFFF), litEdge: RGB(hex: 0x000000), link: RGB(hex: 0x6FD3F5),
         positive: RGB(hex: 0xF08A4B), negative: RGB(hex: 0x4C9BE8), neutral: RGB(hex: 0x2C3038),
         padding: RGB(hex: 0x000000),
         track: RGB(hex: 0x2A2E36), trackFill: RGB(hex: 0x8C93A0),
@@ -96,7 +99,7 @@ public struct Palette: Sendable {
         text: RGB(hex: 0x1C1E22), textDim: RGB(hex: 0x555B66), textFaint: RGB(hex: 0x8D929B),
         gridLine: RGB(hex: 0x8A8E96), gridAlpha: 0.45,
         box: RGB(hex: 0xF5B800), boxEdge: RGB(hex: 0x3A2E00),
-        lit: RGB(hex: 0xE0177A), litEdge: RGB(hex: 0xFFFFFF),
+        lit: RGB(hex: 0xE0177A), litEdge: RGB(hex: 0xFFFFFF), link: RGB(hex: 0x0B84B8),
         positive: RGB(hex: 0xD9642B), negative: RGB(hex: 0x2F74C0), neutral: RGB(hex: 0xECEBE6),
         padding: RGB(hex: 0x000000),
         track: RGB(hex: 0xDEDCD5), trackFill: RGB(hex: 0x6B717C),

@@ -29,6 +29,18 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw the status line as paused rather than playing.")
     var paused = false
 
+    @Flag(name: .customLong("code-overlay"), help: "Draw the overlay with the NumPy and PyTorch code on top.")
+    var codeOverlay = false
+
+    @Option(name: .long, help: "Draw paint mode on, with this brush (1 to 3).")
+    var paint: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Draw the pointer over a cell: input|conv|pool:ROW,COL (0-based).", visibility: .hidden))
+    var hover: String?
+
+    @Option(name: .customLong("select-weight"), help: ArgumentHelp("Draw kernel weight ROW,COL selected, with TEXT being typed: ROW,COL[=TEXT].", visibility: .hidden))
+    var selectWeight: String?
+
     @Option(name: .customLong("time"), help: ArgumentHelp("Also draw N more frames, stepping the scan, and print the median and 95th percentile drawing time.", visibility: .hidden))
     var timedFrames: Int = 0
 
@@ -41,6 +53,7 @@ struct RenderCommand: ParsableCommand {
                                  windowWidth: frame.width, windowHeight: frame.height)
         state.update(.seek(try RenderCommand.parsePosition(position, count: state.scan.count)))
         try look.apply(to: &state)
+        try applyExploration(to: &state)
         do {
             try FrameRenderer.writePNG(state, width: frame.width, height: frame.height, to: output)
             if timedFrames > 0 { try time(state, frame.width, frame.height) }
@@ -68,6 +81,29 @@ struct RenderCommand: ParsableCommand {
         let median = times[times.count / 2] * 1000, p95 = times[min(times.count - 1, times.count * 95 / 100)] * 1000
         let best = times[0] * 1000
         print("\(width)x\(height) \(state.image.grid.width)x\(state.image.grid.height): median \((median * 1000).rounded() / 1000) ms, p95 \((p95 * 1000).rounded() / 1000) ms, best \((best * 1000).rounded() / 1000) ms over \(timedFrames) frames")
+    }
+
+    /// The code overlay, paint mode, a hovered cell and a selected weight, for looking at them.
+    private func applyExploration(to state: inout AppState) throws {
+        state.view.showCode = codeOverlay
+        if let brush = paint {
+            guard InputPainter.brushSizes.contains(brush) else { throw CLIError("--paint takes a brush of 1 to 3 (got \(brush))") }
+            state.update(.togglePaintMode)
+            state.update(.changeBrush(brush - 1))
+        }
+        if let hover {
+            let parts = hover.split(separator: ":"), cell = parts.last?.split(separator: ",").compactMap { Int($0) } ?? []
+            guard parts.count == 2, let kind = ["input": PanelKind.input, "conv": .conv, "pool": .pool][String(parts[0])],
+                  cell.count == 2 else { throw CLIError("--hover takes input|conv|pool:ROW,COL (got '\(hover)')") }
+            state.hover = HoverTarget(panel: kind, row: cell[0], col: cell[1])
+        }
+        if let selectWeight {
+            let parts = selectWeight.split(separator: "=", maxSplits: 1)
+            let cell = parts.first?.split(separator: ",").compactMap { Int($0) } ?? []
+            guard cell.count == 2 else { throw CLIError("--select-weight takes ROW,COL[=TEXT] (got '\(selectWeight)')") }
+            state.update(.selectWeight(row: cell[0], col: cell[1]))
+            for c in parts.count > 1 ? String(parts[1]) : "" { state.update(.typeWeightCharacter(c)) }
+        }
     }
 
     /// A 0-based position below `count`, or `end` for the last one.

@@ -1,0 +1,138 @@
+import ConvModel
+@testable import ConvRender
+import XCTest
+
+/// The kernel grid as drawn while editing: the weights applied, the selected one ringed, the
+/// number being typed, the caption, and the status line.
+final class KernelEditingRenderTests: XCTestCase {
+    private func kernelCell(_ s: AppState, _ shown: GridCell) -> Rect {
+        let layout = FrameLayout(state: s)
+        let grid = KernelGrid(in: layout.detail.kernel, size: s.kernel.size)
+        let gap = FrameRenderer.smallGridGap(grid.cell, layout)
+        let r = grid.rect(of: shown)
+        return Rect(x: r.x, y: r.y, width: r.width - gap, height: r.height - gap)
+    }
+
+    /// The selected weight is ringed where it is shown: in place without flip, turned 180° with it.
+    func testSelectedWeightRing() {
+        for flip in [false, true] {
+            for theme in Theme.allCases {
+                let s = makeState(filter: "emboss", settings: ConvSettings(flip: flip), position: 40) {
+                    $0.update(.selectWeight(row: 0, col: 1))
+                    $0.view.theme = theme
+                }
+                let shown = flip ? GridCell(row: 2, col: 1) : GridCell(row: 0, col: 1)
+                XCTAssertEqual(s.shownSelectedWeight, shown)
+                let cell = kernelCell(s, shown)
+                XCTAssertEqual(FrameRenderer.selectedWeightRect(s, FrameLayout(state: s)), cell)
+                let layout = FrameLayout(state: s)
+                assertFramed(renderFrame(s), cell, width: FrameRenderer.ringWidth(layout, cell: cell.width),
+                             Palette.of(theme).box, "ring, flip \(flip), \(theme)")
+            }
+        }
+        // No selection, no ring.
+        let plain = makeState(filter: "emboss", position: 40)
+        let cell = kernelCell(plain, GridCell(row: 0, col: 1))
+        assertNotColor(renderFrame(plain), cell.midX, cell.minY - 1, Palette.dark.box, "no ring")
+    }
+
+    /// While a number is typed, the cell shows it on the card colour with a caret, not the value.
+    func testTypedNumberWithCaret() {
+        var s = makeState(filter: "sharpen", position: 40) { $0.update(.selectWeight(row: 1, col: 1)) }
+        let cell = kernelCell(s, GridCell(row: 1, col: 1))
+        let before = renderFrame(s)
+        s.update(.typeWeightCharacter("-"))
+        s.update(.typeWeightCharacter("2"))
+        XCTAssertEqual(FrameRenderer.typedWeight(s)?.text, "-2")
+        let frame = renderFrame(s)
+        let p = Palette.dark
+        let ring = FrameRenderer.ringWidth(FrameLayout(state: s), cell: cell.width)
+        assertColor(frame, cell.minX + ring + 1, cell.minY + ring + 1, p.card, "edit field background")
+        var caret = 0, changed = 0
+        for y in stride(from: cell.minY, to: cell.maxY, by: 1) {
+            for x in stride(from: cell.minX, to: cell.maxX, by: 1) {
+                if frame.rgb(x, y) == p.box.rgb { caret += 1 }
+                if frame.rgb(x, y) != before.rgb(x, y) { changed += 1 }
+            }
+        }
+        XCTAssertGreaterThan(caret, 4, "a caret in the box colour")
+        XCTAssertGreaterThan(changed, Int(cell.width * cell.height / 2), "the value gave way to the typed text")
+        // A number too long for the cell at a readable size widens the field over its neighbours,
+        // ringed all round, centred on the cell.
+        for c in "23.4567" { s.update(.typeWeightCharacter(c)) }
+        let long = renderFrame(s)
+        var left = cell.minX
+        while long.rgb(left - 1, cell.minY + 1) == p.card.rgb { left -= 1 }
+        var right = cell.maxX
+        while long.rgb(right, cell.minY + 1) == p.card.rgb { right += 1 }
+        XCTAssertGreaterThan(right - left, cell.width, "a wider field")
+        XCTAssertEqual((left + right) / 2, cell.midX, accuracy: 1.5, "centred on the cell")
+        let field = Rect(x: left, y: cell.minY, width: right - left, height: cell.height)
+        assertFramed(long, field, width: ring, p.box, "ring around the wider field")
+    }
+
+    /// The grid shows the weights applied: emboss turned 180° under flip puts +2 top-left.
+    func testKernelGridShowsAppliedWeights() {
+        for flip in [false, true] {
+            let s = makeState(filter: "emboss", settings: ConvSettings(flip: flip), position: 40)
+            let cell = kernelCell(s, GridCell(row: 0, col: 0))
+            let p = Palette.dark
+            let want = FrameRenderer.signColor(flip ? 2 : -2, maxAbs: 2, p)
+            assertColor(renderFrame(s), cell.minX + 2, cell.minY + 2, want, "top-left weight, flip \(flip)")
+        }
+    }
+
+    /// The caption under the grids says how the kernel is applied, and is drawn where the layout puts it.
+    func testCaption() {
+        let plain = makeState(filter: "emboss", position: 40)
+        XCTAssertEqual(FrameRenderer.kernelCaptions(plain).first, "cross-correlation (as in deep learning)")
+        let flipped = makeState(filter: "emboss", settings: ConvSettings(flip: true), position: 40)
+        XCTAssertEqual(FrameRenderer.kernelCaptions(flipped).first, "true convolution: kernel turned 180°")
+        for (w, h) in [(1920, 1080), (1280, 800), (800, 600)] {
+            let s = makeState(width: w, height: h, position: 40)
+            let d = FrameLayout(state: s).detail
+            XCTAssertGreaterThanOrEqual(d.caption.height, 12, "\(w)×\(h)")
+            XCTAssertEqual(d.caption.minY, d.kernel.maxY, "\(w)×\(h)")
+            XCTAssertLessThanOrEqual(d.caption.maxY, d.frame.maxY, "\(w)×\(h)")
+        }
+        let a = renderFrame(plain), b = renderFrame(flipped)
+        let c = FrameLayout(state: plain).detail.caption
+        var ink = 0, differ = 0
+        for y in stride(from: c.minY, to: c.maxY, by: 1) {
+            for x in stride(from: c.minX, to: c.maxX, by: 1) {
+                if a.rgb(x, y) != Palette.dark.background.rgb { ink += 1 }
+                if a.rgb(x, y) != b.rgb(x, y) { differ += 1 }
+            }
+        }
+        XCTAssertGreaterThan(ink, 50, "the caption is drawn")
+        XCTAssertGreaterThan(differ, 50, "and says something else under flip")
+    }
+
+    func testStatusLine() {
+        var s = makeState(filter: "sharpen", settings: ConvSettings(dilation: 2, flip: true))
+        var left = FrameRenderer.statusText(s).left
+        XCTAssertTrue(left.contains("sharpen 3×3"), "\(left)")
+        XCTAssertTrue(left.contains("dilation 2"), "\(left)")
+        XCTAssertTrue(left.contains("flipped"), "\(left)")
+        s.update(.selectWeight(row: 1, col: 1))
+        s.update(.setWeight(4))
+        left = FrameRenderer.statusText(s).left
+        XCTAssertTrue(left.contains("custom 3×3: 0,-1,0;-1,4,-1;0,-1,0"), "\(left)")
+        XCTAssertFalse(FrameRenderer.statusText(makeState()).left.contains { $0.hasPrefix("dilation") })
+    }
+
+    /// A long custom kernel gives up its weights before the settings after it.
+    func testLongCustomKernelIsCutFirst() throws {
+        let scratch = try ImageSurface(width: 1, height: 1)
+        let context = DrawingContext(scratch)
+        let canvas = Canvas(cr: context.pointer)
+        canvas.font(16)
+        let seven = Kernel.custom(size: 7, weights: (0..<49).map { Float($0) / 7 })
+        let items = ["custom 7×7: \(seven.text)", "stride 1", "same padding", "dilation 2", "flipped"]
+        let text = FrameRenderer.fittedStatus(items, separator: "  ·  ", maxWidth: 700, canvas)
+        XCTAssertLessThanOrEqual(canvas.width(text), 700)
+        XCTAssertTrue(text.hasPrefix("  ·  custom 7×7: 0,0.14"), text)
+        XCTAssertTrue(text.hasSuffix("stride 1  ·  same padding  ·  dilation 2  ·  flipped"), text)
+        XCTAssertTrue(text.contains("…"), text)
+    }
+}
