@@ -11,19 +11,22 @@ public struct HoverTarget: Equatable, Sendable {
     }
 }
 
-/// A pan in progress on one panel.
+/// A pan (or, in paint mode, a brush stroke) in progress on one panel.
 public struct DragState: Equatable, Sendable {
     public var panel: PanelKind
     public var lastX: Double
     public var lastY: Double
     /// Whether the pointer has moved far enough for this to be a drag rather than a click.
     public var moved: Bool
+    /// The value being painted (1 white, 0 black) when this is a brush stroke; nil for a pan.
+    public var paintValue: Float?
 
-    public init(panel: PanelKind, lastX: Double, lastY: Double, moved: Bool = false) {
+    public init(panel: PanelKind, lastX: Double, lastY: Double, moved: Bool = false, paintValue: Float? = nil) {
         self.panel = panel
         self.lastX = lastX
         self.lastY = lastY
         self.moved = moved
+        self.paintValue = paintValue
     }
 }
 
@@ -35,10 +38,24 @@ extension AppState {
 
     /// The mouse. Hovering a cell while paused puts the scan at the position that cell belongs
     /// to; a click does it at any time; the wheel zooms the panel under the pointer about the
-    /// pointer; a drag pans it. Hit-testing uses the same `FrameLayout` the renderer draws with.
+    /// pointer; a drag pans it. On the kernel grid a click selects a weight and the wheel changes
+    /// it; in paint mode the left button paints the input white and the right one black.
+    /// Hit-testing uses the same `FrameLayout` and `KernelGrid` the renderer draws with.
     mutating func handlePointer(_ event: PointerEvent) -> [Effect] {
         switch event {
         case let .moved(x, y):
+            if var d = drag, let value = d.paintValue {
+                if let to = inputCell(x: x, y: y) {
+                    let from = inputCell(x: d.lastX, y: d.lastY) ?? to
+                    update(.paintStroke(fromRow: from.row, fromCol: from.col, toRow: to.row, toCol: to.col, value: value))
+                }
+                d.lastX = x
+                d.lastY = y
+                d.moved = true
+                drag = d
+                hover = hoverTarget(x: x, y: y)
+                return []
+            }
             if var d = drag {
                 let dx = x - d.lastX, dy = y - d.lastY
                 if !d.moved && (dx * dx + dy * dy).squareRoot() < AppState.dragThreshold { return [] }
@@ -53,14 +70,32 @@ extension AppState {
             hover = hoverTarget(x: x, y: y)
             if !clock.isPlaying, let h = hover, h != previous { placeScan(at: h) }
         case let .pressed(x, y, button):
+            if button == .primary, let w = kernelWeight(atX: x, y: y) {
+                update(.selectWeight(row: w.row, col: w.col))
+                return []
+            }
+            if painter.isOn, button != .middle, let cell = inputCell(x: x, y: y) {
+                let value: Float = button == .primary ? 1 : 0
+                update(.paint(row: cell.row, col: cell.col, value: value))
+                drag = DragState(panel: .input, lastX: x, lastY: y, paintValue: value)
+                return []
+            }
             guard button == .primary, let kind = FrameLayout(state: self).panel(atX: x, y: y) else { return [] }
             drag = DragState(panel: kind, lastX: x, lastY: y)
         case let .released(x, y, button):
-            guard button == .primary, let d = drag else { return [] }
+            guard button != .middle, let d = drag else { return [] }
+            if d.paintValue == nil && button != .primary { return [] }
             drag = nil
             hover = hoverTarget(x: x, y: y)
-            if !d.moved, let h = hover { placeScan(at: h) }
+            if d.paintValue == nil, !d.moved, let h = hover { placeScan(at: h) }
         case let .scrolled(x, y, steps):
+            if let w = kernelWeight(atX: x, y: y) {
+                if steps != 0 {
+                    update(.selectWeight(row: w.row, col: w.col))
+                    update(.nudgeWeight(steps: steps, coarse: false))
+                }
+                return []
+            }
             let layout = FrameLayout(state: self)
             guard steps != 0, let kind = layout.panel(atX: x, y: y) else { return [] }
             var factor = 1.0
@@ -74,6 +109,12 @@ extension AppState {
             hover = nil
         }
         return []
+    }
+
+    /// The input pixel under a window point, or nil.
+    func inputCell(x: Double, y: Double) -> GridCell? {
+        guard let t = hoverTarget(x: x, y: y), t.panel == .input else { return nil }
+        return GridCell(row: t.row, col: t.col)
     }
 
     /// The cell under a window point, or nil when the point is over no cell.

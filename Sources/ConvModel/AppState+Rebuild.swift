@@ -1,8 +1,11 @@
 extension AppState {
-    /// Whether applying this action recomputes the whole feature maps.
+    /// Whether applying this action (may) recompute the whole feature maps: a new input, kernel,
+    /// weight or setting, or a painted or shifted input.
     public static func rebuildsMaps(_ action: Action) -> Bool {
         switch action {
-        case .nextInput, .previousInput, .setImage, .nextFilter, .previousFilter, .selectPreset, .setKernel, .setSettings:
+        case .nextInput, .previousInput, .setImage, .nextFilter, .previousFilter, .selectPreset, .setKernel, .setSettings,
+             .nudgeWeight, .setWeight, .zeroWeight, .eraseTypedCharacter, .commitTypedWeight, .cycleKernelSize,
+             .paint, .paintStroke, .clearCanvas, .shiftInput, .cycleDilation, .toggleFlip:
             return true
         default:
             return false

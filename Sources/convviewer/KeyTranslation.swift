@@ -3,18 +3,21 @@ import ConvModel
 
 /// Turns an X key press into the model's action through `KeyMap`.
 ///
-/// NumLock and CapsLock are removed from the state before the keysym is looked up, so they
-/// change nothing. Shift counts as a modifier only when it does not change the keysym
-/// (Shift+→ is a chord, Shift+i is just `I`).
+/// CapsLock is removed from the state before the keysym is looked up, so `f` stays `f`. NumLock
+/// is left in for the lookup (it is what makes the keypad type digits) but, like CapsLock, never
+/// counts as a modifier. Shift counts only when it does not change the keysym (Shift+→ is a
+/// chord, Shift+i is just `I`). The key map decides in the state's modes (a selected weight,
+/// paused), so the same key can mean different things.
 struct KeyTranslation {
-    private var actions: [UInt: [(KeyModifiers, Action)]] = [:]
+    /// Keysym → the name the key map uses, for every key any of its tables mentions.
+    private var names: [UInt: String] = [:]
 
-    /// Builds the keysym table from the key map's names once; unknown names are a bug, caught here.
+    /// Builds the keysym table from the key map's names once; an unknown name is a bug, caught here.
     init() {
-        for command in KeyMap.commands {
+        for command in KeyMap.allCommands {
             let sym = XStringToKeysym(command.key)
             assert(sym != 0, "no keysym is called \(command.key)")
-            actions[UInt(sym), default: []].append((command.modifiers, command.action))
+            names[UInt(sym)] = command.key
         }
     }
 
@@ -28,19 +31,19 @@ struct KeyTranslation {
         return sym
     }
 
-    /// What the key means, or nil for keys the table does not have (and lone modifier keys).
-    func action(for event: XKeyEvent) -> Action? {
-        let ignored = UInt32(LockMask | Mod2Mask)
-        let state = event.state & ~ignored
-        let sym = KeyTranslation.keysym(event, state: state)
-        guard sym != 0 else { return nil }
-        var modifiers = KeyTranslation.modifiers(state)
-        if modifiers.contains(.shift), KeyTranslation.keysym(event, state: state & ~UInt32(ShiftMask)) != sym {
+    /// What the key means in `state`, or nil for keys the tables do not have (and lone modifier keys).
+    func action(for event: XKeyEvent, in state: AppState) -> Action? {
+        let lookupState = event.state & ~UInt32(LockMask)
+        let sym = KeyTranslation.keysym(event, state: lookupState)
+        guard sym != 0, let name = names[UInt(sym)] else { return nil }
+        var modifiers = KeyTranslation.modifiers(lookupState)
+        if modifiers.contains(.shift), KeyTranslation.keysym(event, state: lookupState & ~UInt32(ShiftMask)) != sym {
             modifiers.remove(.shift)
         }
-        return actions[UInt(sym)]?.first { $0.0 == modifiers }?.1
+        return KeyMap.action(key: name, modifiers: modifiers, in: state)
     }
 
+    /// Shift, Control and Alt (Mod1); the lock modifiers are not among them.
     static func modifiers(_ state: UInt32) -> KeyModifiers {
         var m: KeyModifiers = []
         if state & UInt32(ShiftMask) != 0 { m.insert(.shift) }

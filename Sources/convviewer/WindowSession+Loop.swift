@@ -85,7 +85,7 @@ extension WindowSession {
                 size = (Int(event.xconfigure.width), Int(event.xconfigure.height))
             case KeyPress:
                 trace?.inputArrived()
-                if let action = keys.action(for: event.xkey) { dispatch(action) }
+                if let action = keys.action(for: event.xkey, in: state) { dispatch(action) }
                 if !dirty { trace?.inputMadeNoFrame() }
             case ButtonPress:
                 trace?.inputArrived()

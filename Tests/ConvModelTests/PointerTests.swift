@@ -227,6 +227,64 @@ final class PointerTests: XCTestCase {
         }
     }
 
+    // MARK: the kernel grid
+
+    private func weightCentre(row: Int, col: Int, in s: AppState) -> (x: Double, y: Double) {
+        let r = KernelGrid(in: FrameLayout(state: s).detail.kernel, size: s.kernel.size).rect(of: GridCell(row: row, col: col))
+        return (r.midX, r.midY)
+    }
+
+    func testClickOnAWeightSelectsIt() throws {
+        var s = try state(playing: true)
+        click(&s, at: weightCentre(row: 2, col: 0, in: s))
+        XCTAssertEqual(s.kernelEditor.selected, GridCell(row: 2, col: 0))
+        XCTAssertEqual(s.scan.position, 0, "a click on the kernel does not move the scan")
+        XCTAssertNil(s.drag)
+    }
+
+    /// The wheel over a weight changes that weight by 0.1 a step; the maps follow.
+    func testWheelOnAWeightNudgesIt() throws {
+        var s = try state()
+        let before = s.kernel[1, 1]
+        let p = weightCentre(row: 1, col: 1, in: s)
+        s.update(.pointer(.scrolled(x: p.x, y: p.y, steps: 3)))
+        XCTAssertEqual(s.kernelEditor.selected, GridCell(row: 1, col: 1))
+        XCTAssertEqual(s.kernel[1, 1], before + 0.3, accuracy: 1e-5)
+        XCTAssertEqual(s.maps, FeatureMaps(input: s.image.grid, kernel: s.kernel, settings: s.settings))
+        XCTAssertEqual(s.panels, Array(repeating: PanelView(), count: 3), "no panel zoomed")
+    }
+
+    // MARK: painting
+
+    func testPaintModeLeftPaintsWhiteRightPaintsBlack() throws {
+        var s = try state()
+        s.update(.togglePaintMode)
+        let a = centre(.input, row: 1, col: 1, in: s), b = centre(.input, row: 1, col: 6, in: s)
+        s.update(.pointer(.pressed(x: a.x, y: a.y, button: .primary)))
+        s.update(.pointer(.moved(x: b.x, y: b.y)))
+        s.update(.pointer(.released(x: b.x, y: b.y, button: .primary)))
+        for c in 1...6 { XCTAssertEqual(s.image.grid[1, c], 1, "column \(c) of the stroke") }
+        XCTAssertEqual(s.maps, FeatureMaps(input: s.image.grid, kernel: s.kernel, settings: s.settings))
+        XCTAssertNil(s.drag)
+        XCTAssertEqual(s.panels[PanelKind.input.rawValue], PanelView(), "painting does not pan")
+
+        let eye = centre(.input, row: 7, col: 7, in: s)
+        XCTAssertEqual(s.image.grid[7, 7], 1)
+        s.update(.pointer(.pressed(x: eye.x, y: eye.y, button: .secondary)))
+        s.update(.pointer(.released(x: eye.x, y: eye.y, button: .secondary)))
+        XCTAssertEqual(s.image.grid[7, 7], 0)
+    }
+
+    func testWithoutPaintModeADragDoesNotPaint() throws {
+        var s = try state()
+        let before = s.image
+        let a = centre(.input, row: 1, col: 1, in: s), b = centre(.input, row: 1, col: 6, in: s)
+        s.update(.pointer(.pressed(x: a.x, y: a.y, button: .primary)))
+        s.update(.pointer(.moved(x: b.x, y: b.y)))
+        s.update(.pointer(.released(x: b.x, y: b.y, button: .primary)))
+        XCTAssertEqual(s.image, before)
+    }
+
     // MARK: adopting maps computed elsewhere
 
     func testAdoptingARebuildKeepsTheLiveParts() throws {
@@ -248,6 +306,8 @@ final class PointerTests: XCTestCase {
     func testOnlyRebuildingActionsAreRebuilds() {
         XCTAssertTrue(AppState.rebuildsMaps(.nextFilter))
         XCTAssertTrue(AppState.rebuildsMaps(.selectPreset(2)))
+        XCTAssertTrue(AppState.rebuildsMaps(.paintStroke(fromRow: 0, fromCol: 0, toRow: 1, toCol: 1, value: 1)))
+        XCTAssertTrue(AppState.rebuildsMaps(.nudgeWeight(steps: 1, coarse: false)))
         XCTAssertFalse(AppState.rebuildsMaps(.tick(seconds: 0.1)))
         XCTAssertFalse(AppState.rebuildsMaps(.toggleRelu))
     }
