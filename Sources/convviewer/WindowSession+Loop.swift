@@ -23,8 +23,9 @@ extension WindowSession {
         return exitCode
     }
 
-    /// Whether anything on screen moves by itself right now.
-    var isAnimating: Bool { state.clock.isPlaying }
+    /// Whether anything on screen moves by itself right now: the scan playing, or the guided
+    /// tour running (ticks drive both).
+    var isAnimating: Bool { state.clock.isPlaying || state.tour?.isRunning == true }
 
     private var nextDeadline: Double? {
         let tick = isAnimating ? nextTick : nil
