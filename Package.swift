@@ -20,7 +20,7 @@ let package = Package(
             name: "CX11",
             path: "Sources/CX11",
             pkgConfig: "x11",
-            providers: [.apt(["libx11-dev"])]
+            providers: [.apt(["libx11-dev", "libxext-dev"])]
         ),
         .target(
             name: "ConvModel",

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what convviewer needs on Debian/Ubuntu, and only what is missing.
-# Build: libx11-dev, libcairo2-dev (pkg-config finds them), a font for the labels.
+# Build: libx11-dev, libxext-dev (MIT-SHM), libcairo2-dev (pkg-config finds them), a font for the labels.
 # Tests: Xvfb, xdotool, xwd (x11-apps), xdpyinfo/xprop (x11-utils), openbox + wmctrl for the
 # window-manager close test, netpbm to turn captures into images, numpy for the independent check.
 set -euo pipefail
 
-packages=(pkg-config libx11-dev libcairo2-dev fonts-dejavu-core
+packages=(pkg-config libx11-dev libxext-dev libcairo2-dev fonts-dejavu-core
           xvfb xdotool x11-apps x11-utils openbox wmctrl netpbm python3)
 missing=()
 for p in "${packages[@]}"; do
