@@ -54,6 +54,49 @@ final class Y4MTests: XCTestCase {
         }
     }
 
+    func testCoefficientsAreTheFormulasInSixteenBits() {
+        func fixed(_ x: Double) -> Int { Int((x * 65536).rounded()) }
+        let luma = 219.0 / 255, chroma = 224.0 / 255
+        XCTAssertEqual(Y4M.yR, fixed(luma * 0.2126))
+        XCTAssertEqual(Y4M.yB, fixed(luma * 0.0722))
+        XCTAssertEqual(Y4M.yR + Y4M.yG + Y4M.yB, fixed(luma))
+        XCTAssertEqual(Y4M.cbR, fixed(-chroma * 0.2126 / 1.8556))
+        XCTAssertEqual(Y4M.cbB, fixed(chroma * (1 - 0.0722) / 1.8556))
+        XCTAssertEqual(Y4M.cbR + Y4M.cbG + Y4M.cbB, 0)
+        XCTAssertEqual(Y4M.crR, fixed(chroma * (1 - 0.2126) / 1.5748))
+        XCTAssertEqual(Y4M.crB, fixed(-chroma * 0.0722 / 1.5748))
+        XCTAssertEqual(Y4M.crR + Y4M.crG + Y4M.crB, 0)
+    }
+
+    /// Property: the vector path (16 pixels at a time) and the pair-by-pair path give the same
+    /// bytes, on random pixels and on widths that need both.
+    func testVectorAndPairPathsAgree() {
+        var rng = SystemRandomNumberGenerator()
+        for width in [2, 16, 18, 30, 48, 62] {
+            let height = 4
+            let pixels = (0..<(width * height)).map { _ in UInt32.random(in: 0...UInt32.max, using: &rng) | 0xFF00_0000 }
+            var y = [UInt8](repeating: 0, count: width * height)
+            var u = [UInt8](repeating: 0, count: width * height / 4), v = u
+            pixels.withUnsafeBytes { src in
+                Y4M.convert(pixels: src.baseAddress!, rowBytes: 4 * width, width: width, height: height, y: &y, u: &u, v: &v)
+            }
+            for row in 0..<(height / 2) {
+                for col in 0..<(width / 2) {
+                    let block = [pixels[2 * row * width + 2 * col], pixels[2 * row * width + 2 * col + 1],
+                                 pixels[(2 * row + 1) * width + 2 * col], pixels[(2 * row + 1) * width + 2 * col + 1]]
+                    let rgb = block.map { (Int(($0 >> 16) & 0xFF), Int(($0 >> 8) & 0xFF), Int($0 & 0xFF)) }
+                    let lumas = rgb.map { Y4M.luma(r: $0.0, g: $0.1, b: $0.2) }
+                    XCTAssertEqual([y[2 * row * width + 2 * col], y[2 * row * width + 2 * col + 1],
+                                    y[(2 * row + 1) * width + 2 * col], y[(2 * row + 1) * width + 2 * col + 1]], lumas,
+                                   "luma, width \(width), block (\(row), \(col))")
+                    let c = Y4M.chroma(rSum: rgb.map(\.0).reduce(0, +), gSum: rgb.map(\.1).reduce(0, +), bSum: rgb.map(\.2).reduce(0, +))
+                    XCTAssertEqual([u[row * width / 2 + col], v[row * width / 2 + col]], [c.cb, c.cr],
+                                   "chroma, width \(width), block (\(row), \(col))")
+                }
+            }
+        }
+    }
+
     // MARK: 2×2 blocks
 
     func testChromaIsTheAverageOfTheBlock() {
