@@ -5,9 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 swift build
-swift test 2>&1 | tee /tmp/convviewer-swift-test.log | grep -E "error|failed|passed|Executed|Test Suite 'All tests'" || true
-status=${PIPESTATUS[0]}
-[ "$status" -eq 0 ] || { echo "swift test failed (full log: /tmp/convviewer-swift-test.log)"; exit "$status"; }
+# Only failures and the closing summary are shown; the whole log is kept.
+log=$(mktemp -t convviewer-swift-test.XXXXXX.log)
+set +e
+swift test >"$log" 2>&1
+status=$?
+set -e
+grep -E "error:|' failed \(|Test Suite 'All tests'" "$log" || true
+grep -E "Executed [0-9]+ tests" "$log" | tail -n 1
+[ "$status" -eq 0 ] || { echo "swift test failed (full log: $log)"; exit "$status"; }
 
 bin=.build/debug/convviewer
 python3 Tests/independent/check_compute.py "$bin"
