@@ -96,6 +96,8 @@ public enum Action: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     case quit
     case saveScreenshot
+    /// Save the painted input as a PGM (`s` in paint mode).
+    case savePaintedInput
     case toggleFullscreen
 }
 
@@ -104,8 +106,8 @@ public enum PointerEvent: Equatable, Sendable {
     case moved(x: Double, y: Double)
     case pressed(x: Double, y: Double, button: PointerButton)
     case released(x: Double, y: Double, button: PointerButton)
-    /// Wheel steps: positive zooms in.
-    case scrolled(x: Double, y: Double, steps: Int)
+    /// Wheel steps: positive zooms in. `coarse` (Shift held) makes a step on a kernel weight 1.0.
+    case scrolled(x: Double, y: Double, steps: Int, coarse: Bool = false)
     /// The pointer left the window.
     case left
 }

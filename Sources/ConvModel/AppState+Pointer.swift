@@ -20,13 +20,17 @@ public struct DragState: Equatable, Sendable {
     public var moved: Bool
     /// The value being painted (1 white, 0 black) when this is a brush stroke; nil for a pan.
     public var paintValue: Float?
+    /// The timeline is held: moves seek the scan instead of panning (`panel` means nothing then).
+    public var isScrub: Bool
 
-    public init(panel: PanelKind, lastX: Double, lastY: Double, moved: Bool = false, paintValue: Float? = nil) {
+    public init(panel: PanelKind, lastX: Double, lastY: Double, moved: Bool = false, paintValue: Float? = nil,
+                isScrub: Bool = false) {
         self.panel = panel
         self.lastX = lastX
         self.lastY = lastY
         self.moved = moved
         self.paintValue = paintValue
+        self.isScrub = isScrub
     }
 }
 
@@ -39,11 +43,22 @@ extension AppState {
     /// The mouse. Hovering a cell while paused puts the scan at the position that cell belongs
     /// to; a click does it at any time; the wheel zooms the panel under the pointer about the
     /// pointer; a drag pans it. On the kernel grid a click selects a weight and the wheel changes
-    /// it; in paint mode the left button paints the input white and the right one black.
+    /// it (Shift: by 1.0); in paint mode the left button paints the input white and the right one
+    /// black. A press on the timeline seeks there and a drag along it scrubs.
     /// Hit-testing uses the same `FrameLayout` and `KernelGrid` the renderer draws with.
     mutating func handlePointer(_ event: PointerEvent) -> [Effect] {
         switch event {
         case let .moved(x, y):
+            if var d = drag, d.isScrub {
+                // Anywhere along x, even above or below the track or outside the window: a held
+                // timeline follows the pointer's x alone.
+                seekTimeline(toX: x)
+                d.lastX = x
+                d.lastY = y
+                d.moved = true
+                drag = d
+                return []
+            }
             if var d = drag, let value = d.paintValue {
                 if let to = inputCell(x: x, y: y) {
                     let from = inputCell(x: d.lastX, y: d.lastY) ?? to
@@ -70,6 +85,11 @@ extension AppState {
             hover = hoverTarget(x: x, y: y)
             if !clock.isPlaying, let h = hover, h != previous { placeScan(at: h) }
         case let .pressed(x, y, button):
+            if button == .primary, timelinePosition(atX: x, y: y) != nil {
+                seekTimeline(toX: x)
+                drag = DragState(panel: .conv, lastX: x, lastY: y, isScrub: true)
+                return []
+            }
             if button == .primary, let w = kernelWeight(atX: x, y: y) {
                 update(.selectWeight(row: w.row, col: w.col))
                 return []
@@ -87,12 +107,12 @@ extension AppState {
             if d.paintValue == nil && button != .primary { return [] }
             drag = nil
             hover = hoverTarget(x: x, y: y)
-            if d.paintValue == nil, !d.moved, let h = hover { placeScan(at: h) }
-        case let .scrolled(x, y, steps):
+            if d.paintValue == nil, !d.isScrub, !d.moved, let h = hover { placeScan(at: h) }
+        case let .scrolled(x, y, steps, coarse):
             if let w = kernelWeight(atX: x, y: y) {
                 if steps != 0 {
                     update(.selectWeight(row: w.row, col: w.col))
-                    update(.nudgeWeight(steps: steps, coarse: false))
+                    update(.nudgeWeight(steps: steps, coarse: coarse))
                 }
                 return []
             }

@@ -65,7 +65,8 @@ public struct AppState: Equatable, Sendable {
         case let .tick(seconds):
             if tour?.isRunning == true {
                 advanceTour(seconds)
-            } else {
+            } else if drag?.isScrub != true {
+                // While the timeline is held the scan waits under the pointer.
                 clock.advance(seconds, cursor: &scan)
             }
         case .togglePlay:
@@ -146,7 +147,8 @@ public struct AppState: Equatable, Sendable {
         case .toggleFullscreen:
             return [.toggleFullscreen]
         case .saveScreenshot:
-            return [.saveScreenshot]
+            // In paint mode `s` keeps the painting itself, as an image `--input` can load again.
+            return painter.isOn ? [.savePaintedInput] : [.saveScreenshot]
         case .quit:
             return [.quit]
         case .selectWeight, .deselectWeight, .nudgeWeight, .setWeight, .zeroWeight, .typeWeightCharacter,

@@ -24,7 +24,8 @@ final class AppWindow {
     private var cursors: [CursorShape: Cursor] = [:]
     private var currentCursor: CursorShape = .normal
 
-    enum CursorShape { case normal, crosshair, move }
+    /// `hidden` is the kiosk's invisible cursor (a 1×1 empty bitmap: no XFixes needed).
+    enum CursorShape { case normal, crosshair, move, hidden }
 
     init(_ x: XConnection, width: Int, height: Int, fullscreen: Bool) {
         self.x = x
@@ -138,10 +139,48 @@ final class AppWindow {
             return
         case .crosshair: glyph = UInt32(XC_crosshair)
         case .move: glyph = UInt32(XC_fleur)
+        case .hidden: glyph = 0
         }
-        let cursor = cursors[shape] ?? XCreateFontCursor(x.display, glyph)
+        let cursor = cursors[shape] ?? (shape == .hidden ? makeInvisibleCursor() : XCreateFontCursor(x.display, glyph))
         cursors[shape] = cursor
         XDefineCursor(x.display, id, cursor)
+    }
+
+    /// A cursor with nothing to draw: its 1×1 bitmap and mask are both zero.
+    private func makeInvisibleCursor() -> Cursor {
+        var zero: CChar = 0
+        let bitmap = XCreateBitmapFromData(x.display, id, &zero, 1, 1)
+        var foreground = XColor(), background = XColor()
+        let cursor = XCreatePixmapCursor(x.display, bitmap, bitmap, &foreground, &background, 0, 0)
+        XFreePixmap(x.display, bitmap)
+        return cursor
+    }
+
+    /// The screen changed size (a monitor swap, `xrandr`) while fullscreen: fill it again. A
+    /// window manager re-fits its fullscreen windows itself, but being told again costs nothing;
+    /// without one the window is moved and resized by hand.
+    func refitFullscreen(screenWidth: Int, screenHeight: Int) {
+        guard isFullscreen else { return }
+        let d = x.display
+        if x.hasWindowManager() {
+            var event = XEvent()
+            event.xclient.type = ClientMessage
+            event.xclient.window = id
+            event.xclient.message_type = x.atoms.netWMState
+            event.xclient.format = 32
+            event.xclient.data.l = (1, Int(x.atoms.netWMStateFullscreen), 0, 1, 0)
+            XSendEvent(d, x.root, 0, SubstructureRedirectMask | SubstructureNotifyMask, &event)
+        } else {
+            XMoveResizeWindow(d, id, 0, 0, UInt32(max(1, screenWidth)), UInt32(max(1, screenHeight)))
+            XRaiseWindow(d, id)
+        }
+        XFlush(d)
+    }
+
+    /// Takes the keyboard: a kiosk with no window manager has nobody else to give it focus.
+    func takeFocus() {
+        XSetInputFocus(x.display, id, RevertToParent, 0)
+        XFlush(x.display)
     }
 
     /// Whether a ClientMessage is the window manager asking us to close.

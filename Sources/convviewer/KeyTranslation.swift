@@ -14,10 +14,10 @@ struct KeyTranslation {
 
     /// Builds the keysym table from the key map's names once; an unknown name is a bug, caught here.
     init() {
-        for command in KeyMap.allCommands {
-            let sym = XStringToKeysym(command.key)
-            assert(sym != 0, "no keysym is called \(command.key)")
-            names[UInt(sym)] = command.key
+        for key in KeyMap.allCommands.map(\.key) + Kiosk.quitChordKeys {
+            let sym = XStringToKeysym(key)
+            assert(sym != 0, "no keysym is called \(key)")
+            names[UInt(sym)] = key
         }
     }
 
@@ -33,6 +33,13 @@ struct KeyTranslation {
 
     /// What the key means in `state`, or nil for keys the tables do not have (and lone modifier keys).
     func action(for event: XKeyEvent, in state: AppState) -> Action? {
+        guard let c = chord(for: event) else { return nil }
+        return KeyMap.action(key: c.key, modifiers: c.modifiers, in: state)
+    }
+
+    /// The key's name as the tables spell it and the modifiers that count, or nil for keys the
+    /// tables do not have (and lone modifier keys).
+    func chord(for event: XKeyEvent) -> (key: String, modifiers: KeyModifiers)? {
         let lookupState = event.state & ~UInt32(LockMask)
         let sym = KeyTranslation.keysym(event, state: lookupState)
         guard sym != 0, let name = names[UInt(sym)] else { return nil }
@@ -40,7 +47,7 @@ struct KeyTranslation {
         if modifiers.contains(.shift), KeyTranslation.keysym(event, state: lookupState & ~UInt32(ShiftMask)) != sym {
             modifiers.remove(.shift)
         }
-        return KeyMap.action(key: name, modifiers: modifiers, in: state)
+        return (name, modifiers)
     }
 
     /// Shift, Control and Alt (Mod1); the lock modifiers are not among them.

@@ -32,6 +32,21 @@ struct WindowCommand: ParsableCommand {
     @Option(name: .long, help: "UI scale (1 at 96 dpi); default from the display's Xft.dpi.")
     var scale: Double?
 
+    @Flag(name: .long, help: "Start in the guided tour (t starts and stops it).")
+    var tour = false
+
+    @Option(name: .customLong("tour-file"), help: "Play this tour (JSON) instead of the built-in one; starts it, like --tour.")
+    var tourFile: String?
+
+    @Flag(name: .long, help: "For unattended displays: fullscreen, hidden cursor, the tour looping; a visitor's key or click pauses it; only Ctrl+Alt+Q quits; s writes no files.")
+    var kiosk = false
+
+    @Option(name: .customLong("idle-timeout"), help: "Kiosk: seconds without input before the tour comes back.")
+    var idleTimeout: Double = Kiosk.defaultIdleTimeout
+
+    @Flag(name: .customLong("allow-quit"), help: "Kiosk: let q and Esc quit too.")
+    var allowQuit = false
+
     func run() throws {
         let size = try WindowCommand.parseSize(geometry, option: "--geometry")
         guard (1...1000).contains(fps) else { throw CLIError("--fps must be between 1 and 1000 (got \(fps))") }
@@ -40,19 +55,29 @@ struct WindowCommand: ParsableCommand {
             throw CLIError("unknown theme '\(theme)' (dark or light)")
         }
         if let s = scale, !(s.isFinite && s > 0) { throw CLIError("--scale must be a positive number (got \(s))") }
+        guard idleTimeout.isFinite, idleTimeout > 0 else {
+            throw CLIError("--idle-timeout must be a positive number of seconds (got \(idleTimeout))")
+        }
+        if !kiosk, allowQuit { throw CLIError("--allow-quit only means something with --kiosk") }
+        // A bad tour file ends the program here, before a window opens.
+        let chosenTour = try tourFile.map(TourFile.load) ?? Tour.builtin
         var (state, loadProblem) = try initialState(width: size.width, height: size.height)
 
         let x = try XConnection()
-        let window = AppWindow(x, width: size.width, height: size.height, fullscreen: fullscreen)
+        let window = AppWindow(x, width: size.width, height: size.height, fullscreen: fullscreen || kiosk)
         state.update(.resize(width: window.initialWidth, height: window.initialHeight))
         state.update(.setTheme(chosenTheme))
         state.update(.setScale(scale ?? x.xftScale() ?? 1))
         if let loadProblem { state.update(.showMessage(loadProblem)) }
+        // Kiosk mode starts its own tour (looping) once the window is up.
+        if !kiosk, tour || tourFile != nil { state.update(.startTour(chosenTour, loop: true)) }
 
         let code: Int32
         do {
             let session = WindowSession(state: state, connection: x, window: window, fps: Double(fps),
-                                        sharedMemory: ProcessInfo.processInfo.environment["CONVVIEWER_NO_SHM"] != "1")
+                                        sharedMemory: ProcessInfo.processInfo.environment["CONVVIEWER_NO_SHM"] != "1",
+                                        tour: chosenTour,
+                                        kiosk: kiosk ? Kiosk(tour: chosenTour, idleTimeout: idleTimeout, allowQuit: allowQuit) : nil)
             code = session.run()
         }
         Foundation.exit(code)

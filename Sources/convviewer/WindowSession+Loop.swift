@@ -4,12 +4,14 @@ import ConvModel
 /// The event loop, in the manner of nsxiv and st: one thread; drain what Xlib has queued, else
 /// `ppoll` on the connection until the next absolute deadline; draw at most once per turn.
 ///
-/// Deadlines: the next tick while the scan plays (at the frame rate), the end of a transient
-/// message, and nothing else. Paused and idle, the wait has no timeout at all, so the process
-/// makes no wake-ups until an event arrives.
+/// Deadlines: the next tick while the scan plays or the tour runs (at the frame rate), the end of
+/// a transient message, and in kiosk mode the idle return, hiding the cursor and resetting the
+/// screen saver (`WindowSession+Kiosk.swift`). Paused and idle outside kiosk mode, the wait has no
+/// timeout at all, so the process makes no wake-ups until an event arrives.
 extension WindowSession {
     func run() -> Int32 {
         window.map()
+        startKiosk()
         while running {
             drainEvents()
             mapWorker?.deliver(adopt: adopt, dispatch: dispatch)
@@ -29,11 +31,7 @@ extension WindowSession {
 
     private var nextDeadline: Double? {
         let tick = isAnimating ? nextTick : nil
-        switch (tick, messageDeadline) {
-        case let (t?, m?): return min(t, m)
-        case let (t?, nil): return t
-        case let (nil, m): return m
-        }
+        return [tick, messageDeadline, kioskDeadline].compactMap { $0 }.min()
     }
 
     private func handleDeadlines() {
@@ -42,6 +40,7 @@ extension WindowSession {
             messageDeadline = nil
             dispatch(.dismissMessage)
         }
+        handleKioskDeadlines(now: now)
         guard isAnimating else {
             lastTick = nil
             return
@@ -77,20 +76,26 @@ extension WindowSession {
             if let m = motion {
                 // Keep the order: a move before a click is handled before the click.
                 motion = nil
-                dispatch(.pointer(.moved(x: m.x, y: m.y)))
+                pointerMoved(x: m.x, y: m.y)
             }
             switch type {
             case Expose:
                 if event.xexpose.count == 0 { exposed = true }
             case ConfigureNotify:
-                size = (Int(event.xconfigure.width), Int(event.xconfigure.height))
+                if event.xconfigure.window == x.root {
+                    screenResized(width: Int(event.xconfigure.width), height: Int(event.xconfigure.height))
+                } else if event.xconfigure.window == window.id {
+                    size = (Int(event.xconfigure.width), Int(event.xconfigure.height))
+                }
+            case MapNotify:
+                if event.xmap.window == window.id { windowMapped() }
             case KeyPress:
                 trace?.inputArrived()
-                if let action = keys.action(for: event.xkey, in: state) { dispatch(action) }
+                keyPressed(event.xkey)
                 if !dirty { trace?.inputMadeNoFrame() }
             case ButtonPress:
                 trace?.inputArrived()
-                if let p = WindowSession.pointerEvent(event.xbutton, pressed: true) { dispatch(.pointer(p)) }
+                if let p = WindowSession.pointerEvent(event.xbutton, pressed: true) { buttonPressed(p) }
                 if !dirty { trace?.inputMadeNoFrame() }
             case ButtonRelease:
                 if let p = WindowSession.pointerEvent(event.xbutton, pressed: false) { dispatch(.pointer(p)) }
@@ -112,19 +117,20 @@ extension WindowSession {
                 break
             }
         }
-        if let m = motion { dispatch(.pointer(.moved(x: m.x, y: m.y))) }
+        if let m = motion { pointerMoved(x: m.x, y: m.y) }
         if let s = size, s.width != state.windowWidth || s.height != state.windowHeight {
             dispatch(.resize(width: s.width, height: s.height))
         }
         if exposed { reshowFrame() }
     }
 
-    /// Buttons 1–3 press and release; the wheel (4 up, 5 down) presses only.
+    /// Buttons 1–3 press and release; the wheel (4 up, 5 down) presses only, coarse with Shift.
     static func pointerEvent(_ e: XButtonEvent, pressed: Bool) -> PointerEvent? {
         let x = Double(e.x), y = Double(e.y)
+        let coarse = e.state & UInt32(ShiftMask) != 0
         switch e.button {
-        case UInt32(Button4): return pressed ? .scrolled(x: x, y: y, steps: 1) : nil
-        case UInt32(Button5): return pressed ? .scrolled(x: x, y: y, steps: -1) : nil
+        case UInt32(Button4): return pressed ? .scrolled(x: x, y: y, steps: 1, coarse: coarse) : nil
+        case UInt32(Button5): return pressed ? .scrolled(x: x, y: y, steps: -1, coarse: coarse) : nil
         default:
             let button: PointerButton
             switch e.button {

@@ -34,11 +34,23 @@ final class WindowSession {
     /// Off-thread recomputation of the maps on large images.
     var mapWorker: MapWorker?
     let trace: FrameTrace?
+    /// The tour `t` plays (the built-in one, or `--tour-file`'s).
+    let tour: Tour
+    /// Kiosk mode's rules, when `--kiosk` is on (see `WindowSession+Kiosk.swift`).
+    var kiosk: Kiosk?
+    /// Kiosk mode hides the pointer until the mouse moves.
+    var cursorAutoHide: CursorAutoHide?
+    /// When kiosk mode next resets the X screen saver.
+    var screenSaverDeadline: Double?
 
-    init(state: AppState, connection: XConnection, window: AppWindow, fps: Double, sharedMemory: Bool = true) {
+    init(state: AppState, connection: XConnection, window: AppWindow, fps: Double, sharedMemory: Bool = true,
+         tour: Tour = .builtin, kiosk: Kiosk? = nil) {
         self.state = state
         x = connection
         self.window = window
+        self.tour = tour
+        self.kiosk = kiosk
+        if kiosk != nil { cursorAutoHide = CursorAutoHide() }
         frameInterval = 1 / fps
         self.sharedMemory = sharedMemory && BackBuffer.isSupported(window.visual, depth: window.depth)
         gc = XCreateGC(connection.display, window.id, 0, nil)
@@ -95,6 +107,14 @@ final class WindowSession {
             window.toggleFullscreen()
         case .saveScreenshot:
             saveScreenshot()
+        case .savePaintedInput:
+            do {
+                let name = try PaintedInputFile.save(state.image.grid)
+                dispatch(.showMessage("saved \(name)"))
+                messageDeadline = Monotonic.now() + 4
+            } catch {
+                dispatch(.showMessage("\(error)"))
+            }
         }
     }
 
@@ -117,17 +137,29 @@ final class WindowSession {
     }
 
     /// Title (with the input and filter) and cursor follow the state.
-    private func updateWindowDecorations() {
+    func updateWindowDecorations() {
         window.setTitle(WindowSession.title(for: state))
-        if state.drag?.moved == true {
+        if cursorAutoHide?.isHidden == true {
+            window.setCursor(.hidden)
+        } else if state.drag?.moved == true, state.drag?.isScrub != true {
             window.setCursor(.move)
         } else {
             window.setCursor(state.hover != nil ? .crosshair : .normal)
         }
     }
 
+    /// `convviewer — face · vertical edges`, and while a tour is on, its scene (`· tour: Blur`)
+    /// or that it waits for a visitor (`· tour paused`): something a person and the e2e tests can read.
     static func title(for state: AppState) -> String {
-        "convviewer — \(state.image.name) · \(state.kernel.label)"
+        var title = "convviewer — \(state.image.name) · \(state.kernel.label)"
+        if let tour = state.tour {
+            if tour.isRunning, let scene = tour.scene {
+                title += " · tour: \(scene.caption.title)"
+            } else {
+                title += " · tour paused"
+            }
+        }
+        return title
     }
 
     // MARK: frames

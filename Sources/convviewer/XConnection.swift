@@ -30,8 +30,36 @@ final class XConnection {
 
     deinit { XCloseDisplay(display) }
 
-    var screenWidth: Int { Int(XDisplayWidth(display, screen)) }
-    var screenHeight: Int { Int(XDisplayHeight(display, screen)) }
+    /// The screen's size. Xlib's own copy (`XDisplayWidth`) is never updated when the screen
+    /// changes size without Xrandr's help, so the root window's ConfigureNotify updates this one.
+    private(set) lazy var screenWidth = Int(XDisplayWidth(display, screen))
+    private(set) lazy var screenHeight = Int(XDisplayHeight(display, screen))
+
+    /// Asks for the root window's ConfigureNotify, which comes when the screen changes size
+    /// (`xrandr`, a monitor swap): no Xrandr library needed.
+    func watchScreenSize() {
+        var attributes = XWindowAttributes()
+        XGetWindowAttributes(display, root, &attributes)
+        XSelectInput(display, root, attributes.your_event_mask | StructureNotifyMask)
+    }
+
+    /// The root window's new size, from its ConfigureNotify. Says whether it changed.
+    func screenResized(width: Int, height: Int) -> Bool {
+        guard width != screenWidth || height != screenHeight else { return false }
+        screenWidth = width
+        screenHeight = height
+        return true
+    }
+
+    /// Resets the screen saver's idle timer (and wakes a blanked or powered-down display) and
+    /// returns the server's saver timeout in seconds (0: off), to know when to do it again.
+    func holdOffScreenSaver() -> Int {
+        XResetScreenSaver(display)
+        var timeout: Int32 = 0, interval: Int32 = 0, preferBlanking: Int32 = 0, allowExposures: Int32 = 0
+        XGetScreenSaver(display, &timeout, &interval, &preferBlanking, &allowExposures)
+        XFlush(display)
+        return Int(timeout)
+    }
 
     /// The UI scale the user's desktop asks for: `Xft.dpi / 96`, or nil when it is not set
     /// (Xvfb and bare servers). Read once at start, the way st and dunst read it.
