@@ -31,13 +31,45 @@ extension FrameRenderer {
         }
         canvas.restore()
         codeOverlayCache = (layout, snippets, overlay!)
+        codeCard = nil
         return overlay!
     }
 
+    /// The dimmed frame and the card. The card does not change while the overlay is up (only the
+    /// frame under the scrim does), so it is drawn once into a layer and copied.
     func drawCode(_ scene: FrameScene, _ canvas: Canvas) {
-        let p = scene.palette, u = scene.layout.unit
         let code = codeOverlay(scene.layout, scene.state.codeSnippets, canvas)
-        canvas.fill(scene.layout.bounds, p.scrim, p.scrimAlpha)
+        // The scrim goes around the card and under its rounded corners only: the card covers the rest.
+        let c = code.card, r = min(c.width / 2, c.height / 2, (10 * scene.layout.unit).rounded(.up))
+        let corners = [Rect(x: c.minX, y: c.minY, width: r, height: r), Rect(x: c.maxX - r, y: c.minY, width: r, height: r),
+                       Rect(x: c.minX, y: c.maxY - r, width: r, height: r), Rect(x: c.maxX - r, y: c.maxY - r, width: r, height: r)]
+        canvas.color(scene.palette.scrim, scene.palette.scrimAlpha)
+        for b in scene.layout.bounds.subtracting([c]) + corners { cairo_rectangle(canvas.cr, b.x, b.y, b.width, b.height) }
+        cairo_fill(canvas.cr)
+        let theme = scene.state.view.theme
+        if codeCard?.theme != theme {
+            codeCard = nil
+            let w = Int(code.card.width), h = Int(code.card.height)
+            if w > 0, h > 0, w * h <= PanelLayers.maxPixels, let surface = try? ImageSurface(width: w, height: h) {
+                let context = DrawingContext(surface)
+                cairo_translate(context.pointer, -code.card.x, -code.card.y)
+                drawCodeCard(code, scene, Canvas(cr: context.pointer))
+                cairo_surface_flush(surface.pointer)
+                codeCard = (theme, surface)
+            }
+        }
+        guard let card = codeCard else {
+            // Without a layer the card is drawn in place, over a scrim under all of it.
+            canvas.fill(code.card, scene.palette.scrim, scene.palette.scrimAlpha)
+            return drawCodeCard(code, scene, canvas)
+        }
+        cairo_set_source_surface(canvas.cr, card.surface.pointer, code.card.x, code.card.y)
+        cairo_rectangle(canvas.cr, code.card.x, code.card.y, code.card.width, code.card.height)
+        cairo_fill(canvas.cr)
+    }
+
+    private func drawCodeCard(_ code: CodeOverlay, _ scene: FrameScene, _ canvas: Canvas) {
+        let p = scene.palette, u = scene.layout.unit
         let radius = 10 * u
         canvas.fillRounded(code.card, radius: radius, p.card)
         canvas.strokeRounded(code.card, radius: radius, width: 1, p.cardBorder)

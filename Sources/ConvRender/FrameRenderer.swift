@@ -17,8 +17,10 @@ public final class FrameRenderer {
     let layers = PanelLayers()
     let stripLayer = StripLayer()
     private var numberGlyphs: [Int: NumberGlyphs] = [:]
-    /// The code overlay's layout, measured for one window and one set of snippets.
+    /// The code overlay's layout, measured for one window and one set of snippets, and its card as
+    /// drawn in one theme (nil until drawn).
     var codeOverlayCache: (layout: FrameLayout, snippets: [CodeSnippet], overlay: CodeOverlay)?
+    var codeCard: (theme: Theme, surface: ImageSurface)?
 
     public init() {}
 

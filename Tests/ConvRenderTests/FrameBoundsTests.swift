@@ -67,6 +67,27 @@ final class FrameBoundsTests: XCTestCase {
         }
     }
 
+    /// The exploration marks and overlays stay inside too: the code overlay, a hover on each panel
+    /// with its linked fields, paint mode with its brush, a weight being typed, dilation and flip.
+    func testExplorationStaysInside() {
+        let renderer = FrameRenderer()
+        for (w, h) in [(1920, 1080), (640, 400), (300, 200), (64, 48), (1, 1)] {
+            for (panel, row, col) in [(PanelKind.input, 0, 23), (.conv, 19, 0), (.pool, 9, 9)] {
+                var s = makeState(filter: "emboss", settings: ConvSettings(padding: .same, dilation: 2, flip: true),
+                                  width: w, height: h, position: 200)
+                s.update(.togglePaintMode)
+                s.update(.changeBrush(2))
+                s.update(.selectWeight(row: 0, col: 2))
+                for c in "-12.75" { s.update(.typeWeightCharacter(c)) }
+                s.hover = HoverTarget(panel: panel, row: row, col: col)
+                s.panels[1] = PanelView(zoom: 5, panX: 400, panY: -300)
+                check(s, width: w, height: h, renderer: renderer)
+                s.view.showCode = true
+                check(s, width: w, height: h, renderer: renderer)
+            }
+        }
+    }
+
     /// The same renderer draws one frame after another into one surface (as the window does):
     /// each frame paints every pixel again, whatever the frame before left there.
     func testReusedSurfaceIsRepaintedWhole() {
