@@ -46,7 +46,7 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .customLong("tour-file"), help: ArgumentHelp("Record the tour in this JSON file.", valueName: "FILE"))
     var tourFile: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Scan speed in positions per second (not with a tour: its scenes set their own).")
+    @Option(name: .long, parsing: .unconditional, help: "Scan speed in positions per second (default \(Int(Clock.defaultSpeed)); the box glides at 4 or less; not with a tour, whose scenes set their own).")
     var speed: Double?
 
     @OptionGroup var look: FrameLookOptions
