@@ -69,19 +69,30 @@ extension FrameRenderer {
         canvas.text(rest, x: r.minX + nameWidth, y: y, p.textDim)
     }
 
-    /// `separator` + the items joined, cut to fit. A long custom kernel (the first item) gives up
-    /// its weights first, so that stride, padding, dilation and flip stay in view.
+    /// `separator` + the items joined, cut to fit. What gives way first: the painting hint, then a
+    /// long custom kernel's weights (the first item), cut and then left out, so that stride,
+    /// padding, dilation and flip stay in view; only then the end of the line.
     static func fittedStatus(_ items: [String], separator: String, maxWidth: Double, _ canvas: Canvas) -> String {
-        let whole = separator + items.joined(separator: separator)
-        guard canvas.width(whole) > maxWidth, let kernel = items.first, let colon = kernel.firstIndex(of: ":") else {
-            return canvas.fitted(whole, maxWidth: maxWidth)
+        let hint = items.filter { $0.hasPrefix("painting:") }
+        var candidates = [items]
+        if !hint.isEmpty { candidates.append(items.filter { !hint.contains($0) }) }
+        for list in candidates {
+            let whole = separator + list.joined(separator: separator)
+            if canvas.width(whole) <= maxWidth { return whole }
+            guard let kernel = list.first, let colon = kernel.firstIndex(of: ":") else { continue }
+            let head = String(kernel[...colon])
+            let others = list.dropFirst().map { separator + $0 }.joined()
+            let room = maxWidth - canvas.width(separator + head + " ") - canvas.width(others)
+            let weights = String(kernel[kernel.index(after: colon)...]).drop { $0 == " " }
+            if room >= canvas.width("0,0…") {
+                return separator + head + " " + canvas.fitted(String(weights), maxWidth: room) + others
+            }
+            let bare = separator + kernel[..<colon] + others
+            if canvas.width(bare) <= maxWidth { return bare }
         }
-        let head = String(kernel[...colon])
-        let others = items.dropFirst().map { separator + $0 }.joined()
-        let room = maxWidth - canvas.width(separator + head + " ") - canvas.width(others)
-        let weights = String(kernel[kernel.index(after: colon)...]).drop { $0 == " " }
-        guard room >= canvas.width("0,0…") else { return canvas.fitted(whole, maxWidth: maxWidth) }
-        return separator + head + " " + canvas.fitted(String(weights), maxWidth: room) + others
+        var last = candidates.last!
+        if let kernel = last.first, let colon = kernel.firstIndex(of: ":") { last[0] = String(kernel[..<colon]) }
+        return canvas.fitted(separator + last.joined(separator: separator), maxWidth: maxWidth)
     }
 
     /// A triangle while playing, two bars while paused.

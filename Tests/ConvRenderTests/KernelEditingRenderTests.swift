@@ -134,5 +134,16 @@ final class KernelEditingRenderTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("  ·  custom 7×7: 0,0.14"), text)
         XCTAssertTrue(text.hasSuffix("stride 1  ·  same padding  ·  dilation 2  ·  flipped"), text)
         XCTAssertTrue(text.contains("…"), text)
+        // The painting hint goes first.
+        let painting = FrameRenderer.fittedStatus(items + ["painting: left button white, right black"], separator: "  ·  ",
+                                                  maxWidth: 700, canvas)
+        XCTAssertEqual(painting, text)
+        let roomy = FrameRenderer.fittedStatus(["sharpen 3×3", "stride 1", "painting: left button white, right black"],
+                                               separator: " · ", maxWidth: 2000, canvas)
+        XCTAssertEqual(roomy, " · sharpen 3×3 · stride 1 · painting: left button white, right black")
+        // With no room for any weights, the kernel is named without them.
+        let narrow = FrameRenderer.fittedStatus(items, separator: "  ·  ",
+                                                maxWidth: canvas.width("  ·  custom 7×7  ·  stride 1  ·  same padding  ·  dilation 2  ·  flipped") + 1, canvas)
+        XCTAssertEqual(narrow, "  ·  custom 7×7  ·  stride 1  ·  same padding  ·  dilation 2  ·  flipped")
     }
 }
