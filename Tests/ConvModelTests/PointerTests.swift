@@ -163,7 +163,7 @@ final class PointerTests: XCTestCase {
         for (kind, row, col) in [(PanelKind.conv, 4, 15), (.input, 20, 2), (.pool, 9, 9)] {
             let p = centre(kind, row: row, col: col, in: s)
             for steps in [1, 1, 3, -2, 5, -20] {
-                s.update(.pointer(.scrolled(x: p.x, y: p.y, steps: steps)))
+                s.update(.pointer(.scrolled(x: p.x, y: p.y, steps: steps, coarse: false)))
                 XCTAssertEqual(s.hover, HoverTarget(panel: kind, row: row, col: col), "\(kind) after \(steps)")
             }
             XCTAssertEqual(s.panels[kind.rawValue].zoom, 1, accuracy: 1e-9, "zoomed all the way out")
@@ -252,6 +252,33 @@ final class PointerTests: XCTestCase {
         XCTAssertEqual(s.kernel[1, 1], before + 0.3, accuracy: 1e-5)
         XCTAssertEqual(s.maps, FeatureMaps(input: s.image.grid, kernel: s.kernel, settings: s.settings))
         XCTAssertEqual(s.panels, Array(repeating: PanelView(), count: 3), "no panel zoomed")
+    }
+
+    /// Shift + wheel over a weight changes it by 1.0 a step.
+    func testShiftWheelOnAWeightNudgesByOne() throws {
+        var s = try state()
+        let before = s.kernel[0, 2]
+        let p = weightCentre(row: 0, col: 2, in: s)
+        s.update(.pointer(.scrolled(x: p.x, y: p.y, steps: -2, coarse: true)))
+        XCTAssertEqual(s.kernel[0, 2], before - 2, accuracy: 1e-5)
+        s.update(.pointer(.scrolled(x: p.x, y: p.y, steps: 1, coarse: false)))
+        XCTAssertEqual(s.kernel[0, 2], before - 1.9, accuracy: 1e-5)
+    }
+
+    /// Shift + wheel over a panel zooms as the plain wheel does.
+    func testShiftWheelOnAPanelZooms() throws {
+        var s = try state()
+        let p = centre(.conv, row: 2, col: 2, in: s)
+        s.update(.pointer(.scrolled(x: p.x, y: p.y, steps: 2, coarse: true)))
+        XCTAssertEqual(s.panels[PanelKind.conv.rawValue].zoom, 2, accuracy: 1e-9)
+    }
+
+    /// `s` saves a PNG of the window, but in paint mode the painted input (as PGM).
+    func testSaveInPaintModeSavesThePainting() throws {
+        var s = try state()
+        XCTAssertEqual(s.update(.saveScreenshot), [.saveScreenshot])
+        s.update(.togglePaintMode)
+        XCTAssertEqual(s.update(.saveScreenshot), [.savePaintedInput])
     }
 
     // MARK: painting
