@@ -25,7 +25,7 @@ struct FrameScene {
         mappings = layout.mappings(in: state)
         let maps = state.maps
         links = state.hover.map { LinkedCells(hover: $0, geometry: maps.geometry) }
-        let reluMax = maps.relu.maxValue
+        let reluMax = maps.reluMax
         let positiveHi: Float = reluMax > 0 && reluMax.isFinite ? reluMax : 1
         inputScale = ColorScale(colormap: .gray, lo: 0, hi: 1)
         poolScale = ColorScale(colormap: .viridis, lo: 0, hi: positiveHi)
@@ -34,7 +34,7 @@ struct FrameScene {
             middleScale = poolScale
         } else {
             middle = maps.conv
-            let m = max(abs(maps.conv.minValue), abs(maps.conv.maxValue))
+            let m = max(abs(maps.convMin), abs(maps.convMax))
             let hi: Float = m > 0 && m.isFinite ? m : 1
             middleScale = ColorScale(colormap: palette.diverging, lo: -hi, hi: hi)
         }
