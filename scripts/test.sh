@@ -18,4 +18,5 @@ grep -E "Executed [0-9]+ tests" "$log" | tail -n 1
 bin=.build/debug/convviewer
 python3 Tests/independent/check_compute.py "$bin"
 bash Tests/independent/check_bad_input.sh "$bin"
+CONVVIEWER="$bin" bash Tests/e2e/record.sh
 CONVVIEWER="$bin" bash Tests/e2e/run.sh
