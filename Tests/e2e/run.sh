@@ -4,6 +4,9 @@
 #
 #   CONVVIEWER=.build/debug/convviewer bash Tests/e2e/run.sh
 #
+# It then runs kiosk.sh (the tour, kiosk mode, editing and painting, a 45 s soak) and counts its
+# results with its own.
+#
 # Needs: Xvfb, xdotool, xwd (x11-apps), xprop/xdpyinfo (x11-utils), openbox and wmctrl.
 # Ends with the line `e2e: N passed, M failed`; exits non-zero when anything failed.
 set -u
@@ -140,6 +143,16 @@ if start_xvfb; then
     check "X server killed: exits non-zero within 2 s" test_x_server_death
 else
     failed=$((failed + 1)); echo "FAIL could not start Xvfb"
+fi
+stop_xvfb
+
+# The tour, kiosk mode and the hands-on exploration, on an Xvfb of their own.
+CONVVIEWER="$bin" bash Tests/e2e/kiosk.sh | tee "$work/kiosk.out" | grep -v "^e2e: "
+counts=$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/kiosk.out")
+if [ -n "$counts" ]; then
+    passed=$((passed + ${counts% *})); failed=$((failed + ${counts#* }))
+else
+    failed=$((failed + 1)); echo "FAIL kiosk.sh ended without its summary line"
 fi
 
 echo "e2e: $passed passed, $failed failed"

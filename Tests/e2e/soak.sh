@@ -16,9 +16,11 @@
 #   --quiet           no line per sample
 #
 # Prints one line per sample (`t=  12 s  rss=  23456 kB`), then
-#   soak: 30.0 min, RSS after warm-up: min A kB, max B kB, final C kB; growth D kB; start E kB
-# where growth is the largest sample after warm-up minus the first one after it. Exits 1 when the
-# app died, or when --max-growth is given and exceeded.
+#   soak: 30.0 min, RSS after warm-up: min A kB, max B kB, final C kB; growth D kB (…); trend T kB/min; start E kB
+# where growth is the peak of the second half of the samples after warm-up minus the peak of the
+# first half (memory rises and falls as scenes swap their maps; a leak lifts the peaks) and the
+# trend is the least-squares slope. Exits 1 when the app died, or when --max-growth is given and
+# exceeded.
 set -u
 cd "$(dirname "$0")/../.."
 
@@ -94,10 +96,22 @@ while true; do
 done
 
 [ ${#samples[@]} -gt 0 ] || { echo "soak: no samples after the warm-up"; exit 1; }
-summary=$(printf '%s\n' "${samples[@]}" | awk -v start="$start_rss" -v m="$minutes" '
-    NR == 1 { first = $1; min = $1; max = $1 }
-    { if ($1 < min) min = $1; if ($1 > max) max = $1; last = $1 }
-    END { printf "soak: %.1f min, RSS after warm-up: min %d kB, max %d kB, final %d kB; growth %d kB; start %d kB\n", m, min, max, last, max - first, start }')
+# Memory rises and falls as scenes swap their maps, so growth compares peaks: the highest sample
+# of the second half after warm-up minus the highest of the first half. The trend is the
+# least-squares slope over all samples after warm-up.
+summary=$(printf '%s\n' "${samples[@]}" | awk -v start="$start_rss" -v m="$minutes" -v dt="$interval" '
+    { v[NR] = $1 }
+    END {
+        n = NR; min = v[1]; max = v[1]; p1 = 0; p2 = 0; sx = 0; sy = 0; sxx = 0; sxy = 0
+        for (i = 1; i <= n; i++) {
+            if (v[i] < min) min = v[i]; if (v[i] > max) max = v[i]
+            if (i <= n / 2) { if (v[i] > p1) p1 = v[i] } else { if (v[i] > p2) p2 = v[i] }
+            x = (i - 1) * dt / 60; sx += x; sy += v[i]; sxx += x * x; sxy += x * v[i]
+        }
+        if (n < 2) p2 = p1
+        slope = (n > 1 && n * sxx - sx * sx > 0) ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : 0
+        printf "soak: %.1f min, RSS after warm-up: min %d kB, max %d kB, final %d kB; growth %d kB (peak of the second half minus the first); trend %.1f kB/min; start %d kB\n", m, min, max, v[n], p2 - p1, slope, start
+    }')
 echo "$summary"
 grep -c "kiosk: back to the tour" "$work/app.err" | sed 's/^/soak: returns to the tour: /'
 growth=$(echo "$summary" | sed -n 's/.*growth \(-\?[0-9]*\) kB.*/\1/p')
