@@ -41,12 +41,13 @@ public enum KeyBindings {
         KeyBinding("click", "put the kernel on that cell"),
         KeyBinding("wheel", "zoom the panel about the pointer"),
         KeyBinding("drag", "pan the panel"),
+        KeyBinding("click / drag the timeline", "seek to a position"),
         KeyBinding("0", "reset zoom and pan"),
         KeyBinding("o", "NumPy and PyTorch code for these maps"),
         KeyBinding("t", "guided tour on / off"),
-        KeyBinding("s", "save a PNG of the window"),
+        KeyBinding("s", "save a PNG (paint mode: the input as PGM)"),
         KeyBinding("F11", "fullscreen"),
         KeyBinding("h or ?", "show / hide this help"),
-        KeyBinding("q or Esc", "quit (Esc first lets go of a selected weight)"),
+        KeyBinding("q or Esc", "quit (Esc first lets go of a weight; kiosk: Ctrl+Alt+Q)"),
     ]
 }

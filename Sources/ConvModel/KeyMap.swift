@@ -99,6 +99,7 @@ public enum KeyMap {
     /// Help lines that belong to the mouse rather than to a key.
     public static let pointerHelp: Set<String> = [
         "mouse over a panel", "click", "wheel", "drag", "click a weight", "wheel on a weight", "left / right drag",
+        "click / drag the timeline",
     ]
 
     private struct Chord: Hashable {
