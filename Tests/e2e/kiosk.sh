@@ -257,8 +257,18 @@ test_every_binding() {
     xdotool mousemove --window "$wid" 640 300 click 4
     wait_until 3000 capture_differs_from "$a" || { echo "the wheel changed nothing"; return 1; }
     a=$(settled_capture)
+    xdotool mousemove --window "$wid" 640 300 mousedown 1 mousemove --window "$wid" 600 250 mousemove --window "$wid" 560 220 mouseup 1
+    wait_until 3000 capture_differs_from "$a" || { echo "a drag did not pan"; return 1; }
+    a=$(settled_capture)
     xdotool key 0
     wait_until 3000 capture_differs_from "$a" || { echo "0 changed nothing"; return 1; }
+    # Hover (paused) moves the kernel; a click puts it there.
+    a=$(settled_capture)
+    xdotool mousemove --window "$wid" 700 400
+    wait_until 3000 capture_differs_from "$a" || { echo "hovering the conv panel changed nothing"; return 1; }
+    a=$(settled_capture)
+    xdotool mousemove --window "$wid" 1000 200 click 1
+    wait_until 3000 capture_differs_from "$a" || { echo "a click on the pool panel changed nothing"; return 1; }
     # A weight: click selects it, typing, Enter, Backspace, Delete, k, Esc.
     for k in click 2 Return BackSpace 5 Delete k Escape; do
         a=$(settled_capture)
