@@ -1,7 +1,15 @@
 extension FrameLayout {
-    /// The layout of the state's window at its UI scale.
+    /// The layout of the state's window at its UI scale, with the band for the tour's caption
+    /// while one shows. Drawing and hit-testing both come here, so they agree on every rectangle.
     public init(state: AppState) {
-        self.init(width: state.windowWidth, height: state.windowHeight, scale: state.view.scale)
+        self.init(state: state, width: state.windowWidth, height: state.windowHeight)
+    }
+
+    /// The state's layout for a frame of another size (`render` and `record` draw at any size).
+    public init(state: AppState, width: Int, height: Int) {
+        // Sized for every caption of the running tour, so the panels do not jump between scenes.
+        let room = state.caption == nil ? [] : (state.tour?.tour.scenes.map(\.caption) ?? [])
+        self.init(width: width, height: height, scale: state.view.scale, caption: state.caption, captionRoom: room)
     }
 
     /// Size of the grid a panel shows, and how many padding cells it leaves room for around it.

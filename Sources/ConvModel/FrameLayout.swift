@@ -3,7 +3,7 @@
 ///     let layout = FrameLayout(width: 1920, height: 1080, scale: 1)
 ///     layout.panels[1].image      // the conv panel's image area, in window pixels
 ///
-/// From top to bottom: the status line; the three panels (a title band over an image area each);
+/// From top to bottom: the status line; the tour's caption band, while a caption shows; the three panels (a title band over an image area each);
 /// a thin timeline of the scan; the detail band (kernel ⊙ patch = products under the input panel,
 /// the written-out sum under the conv panel, the colour legend under the pool panel); and the
 /// architecture strip.
@@ -31,6 +31,8 @@ public struct FrameLayout: Equatable, Sendable {
     /// Space between panels and between bands.
     public let gap: Double
     public let status: Rect
+    /// The tour's caption band, under the status line and over the panels; nil without a caption.
+    public let caption: CaptionLayout?
     /// The band holding the three panels, titles included.
     public let panelBand: Rect
     /// Input, conv and pool, left to right.
@@ -39,7 +41,10 @@ public struct FrameLayout: Equatable, Sendable {
     public let detail: DetailLayout
     public let strip: StripLayout
 
-    public init(width: Int, height: Int, scale: Double = 1) {
+    /// The layout of a window, with a band for `caption` when one is given, tall enough for the
+    /// longest of `caption` and `captionRoom` (the other captions of a tour, so the band keeps its
+    /// height from one to the next). Without a caption the panels have the band's room.
+    public init(width: Int, height: Int, scale: Double = 1, caption: Caption? = nil, captionRoom: [Caption] = []) {
         let w = Double(max(0, width)), h = Double(max(0, height))
         let s = scale.isFinite && scale > 0 ? scale : 1
         let fit = min(w / s / FrameLayout.referenceWidth, h / s / FrameLayout.referenceHeight)
@@ -72,7 +77,22 @@ public struct FrameLayout: Equatable, Sendable {
 
         let fixed = 2 * margin + statusHeight + gap + titleHeight + 2 * timelineGap + timelineHeight
             + detailBase + gap + stripHeight
-        let imageRoom = max(0, h - fixed)
+        // The caption band takes what its lines need, but never more than 60 % of the panels' room
+        // (with at least one line): in a small window the panels shrink a lot, the text not at all.
+        var band: (metrics: CaptionLayout.Metrics, lines: Int)?
+        if let caption {
+            let titleSize = len(14, 17), textSize = len(12.5, 15)
+            let shown = [caption] + captionRoom
+            let m = CaptionLayout.Metrics(width: contentWidth, titleSize: titleSize, textSize: textSize,
+                                          padX: len(12, 16).rounded(), padY: len(6, 9).rounded(),
+                                          titleHeight: shown.contains { !$0.title.isEmpty } ? (titleSize * 1.45).rounded() : 0,
+                                          lineHeight: textSize * 1.4)
+            let needed = shown.map { CaptionLayout.estimatedLines($0.text, width: m.textWidth, size: textSize) }.max() ?? 1
+            let room = m.lines(fittingHeight: max(0, h - fixed) * 0.6 - gap)
+            band = (m, max(1, min(needed, room, 5)))
+        }
+        let captionRoomTaken = band.map { [gap] in $0.metrics.height(lines: $0.lines) + gap } ?? 0
+        let imageRoom = max(0, h - fixed - captionRoomTaken)
         // Square grids want a square image area; room beyond that first enlarges the detail band,
         // then is shared above and below everything under the status line.
         let slack = max(0, imageRoom - panelWidth)
@@ -80,7 +100,9 @@ public struct FrameLayout: Equatable, Sendable {
         let spare = slack - (detailHeight - detailBase)
         let imageHeight = imageRoom - slack
 
-        let bandTop = status.maxY + gap + (spare / 2).rounded(.down)
+        let groupTop = status.maxY + gap + (spare / 2).rounded(.down)
+        self.caption = band.map { [margin] in $0.metrics.layout(x: margin, y: groupTop, lines: $0.lines) }
+        let bandTop = groupTop + captionRoomTaken
         panelBand = Rect(x: margin, y: bandTop, width: contentWidth, height: titleHeight + imageHeight)
         let m = margin, g = gap
         let leftover = max(0, contentWidth - 3 * panelWidth - 2 * gap)

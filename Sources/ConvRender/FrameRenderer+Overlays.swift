@@ -70,33 +70,48 @@ extension FrameRenderer {
         }
     }
 
-    /// The tour's caption: a title and a few lines, on a card over the bottom of the panels.
+    /// The tour's caption, on a card in its own band between the status line and the panels.
     func drawCaption(_ caption: Caption, _ scene: FrameScene, _ canvas: Canvas) {
-        let l = scene.layout, p = scene.palette, f = l.fonts, u = l.unit
-        let pad = 14 * u
-        let width = min(l.panelBand.width, 760 * u)
-        let textSize = f.body * 1.15, titleSize = f.title * 1.1
-        canvas.font(textSize)
-        let lines = Array(canvas.wrapped(caption.text, maxWidth: width - 2 * pad).prefix(5))
-        let titleHeight = caption.title.isEmpty ? 0 : titleSize * 1.6
-        let lineHeight = textSize * 1.45
-        let height = titleHeight + Double(lines.count) * lineHeight + 2 * pad
-        let box = Rect(x: (l.width / 2 - width / 2).rounded(), y: (l.panelBand.maxY - l.gap - height).rounded(),
-                       width: width.rounded(), height: height.rounded())
-        canvas.fillRounded(box, radius: 8 * u, p.card, 0.95)
-        canvas.strokeRounded(box, radius: 8 * u, width: 1, p.cardBorder)
-        canvas.fill(Rect(x: box.minX, y: box.minY + 8 * u, width: max(2, 3 * u), height: box.height - 16 * u), p.box)
-        var y = box.minY + pad
-        if !caption.title.isEmpty {
-            canvas.font(titleSize, bold: true)
-            canvas.text(canvas.fitted(caption.title, maxWidth: width - 2 * pad), x: box.minX + pad,
-                        y: canvas.baseline(centredOn: y + titleHeight / 2), p.text)
-            y += titleHeight
+        guard let c = scene.layout.caption else { return }
+        let p = scene.palette, u = scene.layout.unit
+        let radius = min(8 * u, c.frame.height / 2)
+        canvas.fillRounded(c.frame, radius: radius, p.card)
+        canvas.strokeRounded(c.frame, radius: radius, width: 1, p.cardBorder)
+        let inset = min(8 * u, c.frame.height / 4)
+        canvas.fill(Rect(x: c.frame.minX, y: c.frame.minY + inset, width: max(2, (3 * u).rounded()),
+                         height: c.frame.height - 2 * inset), p.box)
+        canvas.save()
+        defer { canvas.restore() }
+        canvas.clip(c.frame)
+        if !caption.title.isEmpty, !c.title.isEmpty {
+            canvas.font(c.titleSize, bold: true)
+            canvas.text(canvas.fitted(caption.title, maxWidth: c.title.width), in: c.title, p.text)
         }
-        canvas.font(textSize)
-        for line in lines {
-            canvas.text(line, x: box.minX + pad, y: canvas.baseline(centredOn: y + lineHeight / 2), p.textDim)
-            y += lineHeight
+        let lines = FrameRenderer.captionLines(caption.text, c, smallest: 12 * scene.layout.scale, canvas)
+        // Fewer lines than the band holds sit in its middle.
+        let top = c.text.minY + ((c.text.height - Double(lines.count) * c.lineHeight) / 2).rounded(.down)
+        for (i, line) in lines.enumerated() {
+            let mid = top + (Double(i) + 0.5) * c.lineHeight
+            canvas.text(line, x: c.text.minX, y: canvas.baseline(centredOn: mid), p.textDim)
+        }
+    }
+
+    /// The caption's text wrapped to the band, in the current font on return: at the band's size
+    /// when it fits in the band's lines, else a little smaller (down to five sixths, never below
+    /// `smallest`), else cut with an ellipsis on the last line.
+    static func captionLines(_ text: String, _ c: CaptionLayout, smallest: Double, _ canvas: Canvas) -> [String] {
+        guard c.lines > 0 else { return [] }
+        var size = c.textSize
+        let smallest = min(c.textSize, max(c.textSize * 5 / 6, smallest))
+        while true {
+            canvas.font(size)
+            let lines = canvas.wrapped(text, maxWidth: c.text.width)
+            if lines.count <= c.lines { return lines }
+            if size - 0.5 < smallest {
+                let rest = lines[(c.lines - 1)...].joined(separator: " ")
+                return Array(lines.prefix(c.lines - 1)) + [canvas.fitted(rest, maxWidth: c.text.width)]
+            }
+            size -= 0.5
         }
     }
 }

@@ -122,15 +122,21 @@ extension FrameRenderer {
         let p = scene.palette, f = scene.layout.fonts
         // Line the title up with the left edge of the fitted grid (and its padding).
         let fitted = PanelMapping(area: m.area, columns: m.columns, rows: m.rows, margin: m.margin)
-        let left = fitted.cellSize > 0
-            ? max(panel.title.minX, fitted.edgeX(-m.margin)) : panel.title.minX
+        let name = FrameRenderer.title(kind, scene.state), shape = "\(m.columns)×\(m.rows)"
+        canvas.font(f.title, bold: true)
+        let nameWidth = canvas.width(name)
+        canvas.font(f.title)
+        let titleWidth = nameWidth + f.title * 0.6 + canvas.width(shape)
+        // A grid narrower than its title (a short panel, under the tour's caption) moves the title
+        // left as far as it must to stay in the panel.
+        let aligned = fitted.cellSize > 0 ? fitted.edgeX(-m.margin) : panel.title.minX
+        let left = max(panel.title.minX, min(aligned, (panel.title.maxX - titleWidth).rounded(.down)))
         let baseline = (panel.title.maxY - panel.title.height * 0.32).rounded()
         canvas.font(f.title, bold: true)
-        let name = FrameRenderer.title(kind, scene.state)
         let w = canvas.text(name, x: left, y: baseline, p.text)
         canvas.font(f.title)
         let shapeX = left + w + f.title * 0.6
-        let shapeEnd = shapeX + canvas.text("\(m.columns)×\(m.rows)", x: shapeX, y: baseline, p.textDim)
+        let shapeEnd = shapeX + canvas.text(shape, x: shapeX, y: baseline, p.textDim)
         var right = fitted.cellSize > 0 ? min(panel.title.maxX, fitted.edgeX(m.columns + m.margin)) : panel.title.maxX
         if m.view.zoom > 1.001 {
             canvas.font(f.small)

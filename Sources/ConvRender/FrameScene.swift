@@ -20,7 +20,7 @@ struct FrameScene {
 
     init(state: AppState, width: Int, height: Int) {
         self.state = state
-        layout = FrameLayout(width: width, height: height, scale: state.view.scale)
+        layout = FrameLayout(state: state, width: width, height: height)
         palette = Palette.of(state.view.theme)
         mappings = layout.mappings(in: state)
         let maps = state.maps

@@ -301,3 +301,155 @@ final class FrameLayoutTests: XCTestCase {
         XCTAssertEqual(layout.panel(atX: layout.panel(.pool).image.midX, y: layout.panel(.pool).image.midY), .pool)
     }
 }
+
+// MARK: the tour's caption band
+
+extension FrameLayoutTests {
+    static let longCaption = Caption(
+        title: "Move the input, the map moves too",
+        text: "Halfway through, the letter moves two cells down and four to the right. Its map moves by exactly "
+            + "as much and keeps its shape, because the same weights are used at every position.")
+
+    /// The band lies between the status line and the panels, inside the window, on whole pixels,
+    /// as wide as the status line, and overlaps nothing else; its title and text lie inside it.
+    func testCaptionBandHasItsOwnRoom() {
+        for (w, h) in Self.sizes {
+            for scale in [1.0, 1.5, 2.0] where Double(w) / scale >= 640 && Double(h) / scale >= 400 {
+                let l = FrameLayout(width: w, height: h, scale: scale, caption: Self.longCaption)
+                let name = "\(w)×\(h) at \(scale)"
+                guard let c = l.caption else { return XCTFail("no band at \(name)") }
+                XCTAssertTrue(l.bounds.contains(c.frame), name)
+                for v in [c.frame.x, c.frame.y, c.frame.width, c.frame.height] { XCTAssertEqual(v, v.rounded(), name) }
+                XCTAssertEqual(c.frame.minX, l.status.minX, name)
+                XCTAssertEqual(c.frame.width, l.status.width, name)
+                XCTAssertLessThanOrEqual(l.status.maxY, c.frame.minY, name)
+                XCTAssertLessThanOrEqual(c.frame.maxY, l.panelBand.minY, name)
+                for r in [l.status, l.panelBand, l.timeline, l.detail.frame, l.strip.frame] + l.panels.map(\.frame) {
+                    XCTAssertTrue(c.frame.intersection(r).isEmpty, "band over \(r) at \(name)")
+                }
+                XCTAssertTrue(c.frame.contains(c.title) && c.frame.contains(c.text), name)
+                XCTAssertLessThanOrEqual(c.title.maxY, c.text.minY, name)
+                XCTAssertGreaterThanOrEqual(c.lines, 1, name)
+                XCTAssertGreaterThanOrEqual(c.text.height + 1e-9, Double(c.lines) * c.lineHeight, name)
+                XCTAssertGreaterThanOrEqual(c.textSize, 12 * scale - 1e-9, name)
+                XCTAssertGreaterThanOrEqual(c.titleSize, c.textSize, name)
+                XCTAssertLessThanOrEqual(l.detail.frame.maxY, l.strip.frame.minY, name)
+                XCTAssertTrue(l.bounds.contains(l.strip.frame), name)
+            }
+        }
+    }
+
+    /// Readable in a 1080p video: a title of 20 px or more, text of 15 px or more.
+    func testCaptionTextSizeAt1080p() {
+        let c = FrameLayout(width: 1920, height: 1080, caption: Self.longCaption).caption!
+        XCTAssertGreaterThanOrEqual(c.titleSize, 20)
+        XCTAssertGreaterThanOrEqual(c.textSize, 15)
+    }
+
+    /// The panels give the band its room: shorter, as wide and where they were across; the bands
+    /// under them keep their sizes.
+    func testPanelsShrinkForTheCaption() {
+        for (w, h) in Self.sizes {
+            let plain = FrameLayout(width: w, height: h), with = FrameLayout(width: w, height: h, caption: Self.longCaption)
+            let name = "\(w)×\(h)"
+            for (a, b) in zip(plain.panels, with.panels) {
+                XCTAssertEqual(a.image.minX, b.image.minX, name)
+                XCTAssertEqual(a.image.width, b.image.width, name)
+                XCTAssertLessThanOrEqual(b.image.height, a.image.height, name)
+                XCTAssertEqual(b.title.height, a.title.height, name)
+            }
+            XCTAssertEqual(with.status, plain.status, name)
+            XCTAssertEqual(with.strip.frame.height, plain.strip.frame.height, name)
+            XCTAssertEqual(with.timeline.height, plain.timeline.height, name)
+            XCTAssertGreaterThan(with.panels[0].image.height, 0, name)
+        }
+        // In a landscape window the panels pay for all of the band; the bands below stay put.
+        let plain = FrameLayout(width: 1920, height: 1080), with = FrameLayout(width: 1920, height: 1080, caption: Self.longCaption)
+        let band = with.caption!.frame.height + with.gap
+        XCTAssertEqual(with.panels[1].image.height, plain.panels[1].image.height - band)
+        XCTAssertEqual(with.detail, plain.detail)
+        XCTAssertEqual(with.strip, plain.strip)
+        XCTAssertEqual(with.timeline, plain.timeline)
+    }
+
+    /// Without a caption the layout is the one it always was, whatever room is asked for.
+    func testNoCaptionIsTheLayoutAsBefore() {
+        for (w, h) in Self.sizes {
+            let plain = FrameLayout(width: w, height: h)
+            XCTAssertNil(plain.caption)
+            XCTAssertEqual(FrameLayout(width: w, height: h, caption: nil, captionRoom: [Self.longCaption]), plain)
+            XCTAssertEqual(FrameLayout(state: state(width: w, height: h)), plain)
+        }
+        // The numbers the layout had before the band existed.
+        let l = FrameLayout(width: 1920, height: 1080)
+        XCTAssertEqual(l.panels[1].image, Rect(x: 654, y: 128, width: 612, height: 592))
+        XCTAssertEqual(l.timeline.minY, 734)
+        // The band goes with the caption, and the layout is the plain one again.
+        var s = state()
+        s.update(.setCaption(Self.longCaption))
+        XCTAssertNotNil(FrameLayout(state: s).caption)
+        s.update(.setCaption(nil))
+        XCTAssertEqual(FrameLayout(state: s), l)
+    }
+
+    /// Hit-testing works on the same layout as the drawing: the band is not a cell, and the cells
+    /// are found in the panels where they are with the band.
+    func testHitTestingKnowsTheBand() {
+        var s = state()
+        s.update(.setCaption(Self.longCaption))
+        let layout = FrameLayout(state: s)
+        XCTAssertEqual(FrameLayout(state: s, width: s.windowWidth, height: s.windowHeight), layout)
+        let c = layout.caption!.frame
+        XCTAssertNil(layout.hitTest(x: c.midX, y: c.midY, in: s))
+        XCTAssertNil(layout.panel(atX: c.midX, y: c.midY))
+        let conv = layout.mapping(.conv, in: s)
+        let cell = conv.cellRect(row: 0, col: 0)
+        XCTAssertGreaterThan(cell.minY, c.maxY)
+        let hit = layout.hitTest(x: cell.midX, y: cell.midY, in: s)
+        XCTAssertEqual(hit?.panel, .conv)
+        XCTAssertEqual(hit?.row, 0)
+        XCTAssertEqual(hit?.col, 0)
+    }
+
+    /// While a tour runs the band is sized for its longest caption: the panels keep their size
+    /// from scene to scene, and get it all back when the tour ends.
+    func testTourBandKeepsItsHeight() {
+        for (w, h) in [(1920, 1080), (1280, 800), (640, 400)] {
+            var s = state(width: w, height: h)
+            s.update(.startTour(.builtin, loop: false))
+            var heights = Set<Double>()
+            for scene in Tour.builtin.scenes {
+                s.update(.setCaption(scene.caption))
+                heights.insert(FrameLayout(state: s).caption!.frame.height)
+            }
+            XCTAssertEqual(heights.count, 1, "\(w)×\(h): \(heights)")
+            s.update(.stopTour)
+            XCTAssertEqual(FrameLayout(state: s), FrameLayout(width: w, height: h))
+        }
+    }
+
+    /// The band never takes more than its share from the panels, even in the smallest window.
+    func testSmallWindowsKeepSomePanel() {
+        for (w, h) in [(640, 400), (800, 600), (3000, 800)] {
+            let plain = FrameLayout(width: w, height: h), with = FrameLayout(width: w, height: h, caption: Self.longCaption)
+            XCTAssertGreaterThanOrEqual(with.panels[0].image.height, plain.panels[0].image.height * 0.35, "\(w)×\(h)")
+        }
+    }
+
+    /// The estimate breaks lines at spaces like the renderer: more text or less width, more lines.
+    func testEstimatedLines() {
+        XCTAssertEqual(CaptionLayout.estimatedLines("", width: 100, size: 15), 1)
+        XCTAssertEqual(CaptionLayout.estimatedLines("short", width: 500, size: 15), 1)
+        XCTAssertEqual(CaptionLayout.estimatedLines("one\ntwo", width: 500, size: 15), 2)
+        XCTAssertEqual(CaptionLayout.estimatedLines("unbreakablewordlongerthanthewidth", width: 20, size: 15), 1)
+        let text = Self.longCaption.text
+        XCTAssertEqual(CaptionLayout.estimatedLines(text, width: 100_000, size: 15), 1)
+        var last = 1
+        for width in stride(from: 2000.0, through: 200, by: -100) {
+            let n = CaptionLayout.estimatedLines(text, width: width, size: 15)
+            XCTAssertGreaterThanOrEqual(n, last)
+            last = n
+        }
+        XCTAssertGreaterThan(last, 5)
+    }
+}
