@@ -81,7 +81,7 @@ final class AreaShrinkTests: XCTestCase {
     /// Property: every output cell covers the same area, so the mean of the image is kept;
     /// and an average never leaves the input's range. Over many random grids and sizes.
     func testMeanIsPreservedAndValuesStayInRange() {
-        var rng = ShrinkTestRandom(seed: 0x5EED)
+        var rng = SplitMix64(seed: 0x5EED)
         for _ in 0..<300 {
             let w = Int(rng.next() % 60) + 1
             let h = Int(rng.next() % 60) + 1
@@ -122,18 +122,5 @@ final class AreaShrinkTests: XCTestCase {
                 XCTAssertEqual(grid[r, c], want, accuracy: 1e-5, "cell (\(r), \(c))", file: file, line: line)
             }
         }
-    }
-}
-
-/// SplitMix64: a fixed seed gives the same grids on every run.
-private struct ShrinkTestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
