@@ -172,6 +172,7 @@ final class WindowSession {
             buffer = nil
             buffer = BackBuffer(x, visual: window.visual, depth: window.depth, width: w, height: h,
                                 sharedMemory: sharedMemory)
+            traceLayout()
         }
         guard let buffer else { return }
         let t0 = Monotonic.now()
@@ -182,6 +183,22 @@ final class WindowSession {
         buffer.present(to: window.id, gc: gc)
         dirty = false
         trace?.presented(display: x.display)
+    }
+
+    /// With CONVVIEWER_TRACE=1, where things are for this window size, so the e2e tests can point
+    /// at the timeline, a panel or the kernel's centre weight without copying the layout's numbers:
+    /// `trace: layout 1280x800: timeline=x,y,w,h input=… conv=… pool=… kernel-centre=…`.
+    private func traceLayout() {
+        guard let trace else { return }
+        let layout = FrameLayout(state: state)
+        func text(_ r: Rect) -> String { [r.minX, r.minY, r.width, r.height].map { String(Int($0.rounded())) }.joined(separator: ",") }
+        let centre = state.kernel.size / 2
+        let weight = KernelGrid(in: layout.detail.kernel, size: state.kernel.size).rect(of: GridCell(row: centre, col: centre))
+        let panels = PanelKind.allCases.map { kind in
+            "\(kind)=\(text(layout.mapping(kind, in: state).gridRect))"
+        }
+        trace.note("layout \(state.windowWidth)x\(state.windowHeight): timeline=\(text(layout.timeline)) "
+            + panels.joined(separator: " ") + " kernel-centre=\(text(weight))")
     }
 
     /// An Expose: shows the last frame again without drawing it anew.

@@ -40,13 +40,6 @@ geometry_is() { xdotool getwindowgeometry "$wid" | grep -q "Geometry: $1\$"; }
 file_count() { ls "$work"/$1 2>/dev/null | wc -l; }
 file_count_is() { [ "$(file_count "$1")" -eq "$2" ]; }
 
-# Points of the 1280×800 layout (start_app's geometry): the kernel grid's centre weight, a
-# pixel of the input panel, the timeline. The unit tests check that these places are hit-tested
-# as they are drawn; here they only need to land on the right thing.
-kernel_centre=(75 609)
-input_a=(150 200)
-input_b=(300 330)
-timeline_y=512
 
 # ---- the tour -----------------------------------------------------------------------------------
 
@@ -190,7 +183,7 @@ test_wheel_edits_a_weight() {
     start_app --paused --filter edge_v || return 1
     local a
     a=$(settled_capture) || { echo "the picture never settled"; return 1; }
-    xdotool mousemove --window "$wid" "${kernel_centre[@]}" click 4
+    xdotool mousemove --window "$wid" $(layout_point kernel-centre 0.5 0.5) click 4
     wait_until 3000 title_has "-1,0.1,1" || { echo "the wheel did not change the weight: '$(title)'"; return 1; }
     capture_differs_from "$a" || { echo "the picture did not change"; return 1; }
     xdotool keydown shift click 4 keyup shift
@@ -204,7 +197,7 @@ test_painting_changes_the_maps() {
     xdotool key e
     local a
     a=$(settled_capture) || { echo "the picture never settled"; return 1; }
-    xdotool mousemove --window "$wid" "${input_a[@]}" mousedown 1 mousemove --window "$wid" "${input_b[@]}" mouseup 1
+    xdotool mousemove --window "$wid" $(layout_point input 0.3 0.3) mousedown 1 mousemove --window "$wid" $(layout_point input 0.7 0.7) mouseup 1
     wait_until 3000 title_has "painted" || { echo "the drag did not paint: '$(title)'"; return 1; }
     wait_until 3000 capture_differs_from "$a" || { echo "the picture did not change"; return 1; }
     # s in paint mode saves the painting as a PGM (a new name each time) that --input loads again.
@@ -223,10 +216,10 @@ test_timeline_seeks() {
     start_app --paused || return 1
     local a b
     a=$(settled_capture) || { echo "the picture never settled"; return 1; }
-    xdotool mousemove --window "$wid" 640 "$timeline_y" click 1
+    xdotool mousemove --window "$wid" $(layout_point timeline 0.5 0.5) click 1
     wait_until 3000 capture_differs_from "$a" || { echo "a click on the timeline did not seek"; return 1; }
     b=$(settled_capture)
-    xdotool mousemove --window "$wid" 200 "$timeline_y" mousedown 1 mousemove --window "$wid" 900 "$timeline_y" mousemove --window "$wid" 1000 "$timeline_y" mouseup 1
+    xdotool mousemove --window "$wid" $(layout_point timeline 0.1 0.5) mousedown 1 mousemove --window "$wid" $(layout_point timeline 0.7 0.5) mousemove --window "$wid" $(layout_point timeline 0.8 0.5) mouseup 1
     wait_until 3000 capture_differs_from "$b" || { echo "a drag on the timeline did not seek"; return 1; }
 }
 
@@ -254,30 +247,30 @@ test_every_binding() {
     done
     # The wheel zooms; 0 resets.
     a=$(settled_capture)
-    xdotool mousemove --window "$wid" 640 300 click 4
+    xdotool mousemove --window "$wid" $(layout_point conv 0.5 0.5) click 4
     wait_until 3000 capture_differs_from "$a" || { echo "the wheel changed nothing"; return 1; }
     a=$(settled_capture)
-    xdotool mousemove --window "$wid" 640 300 mousedown 1 mousemove --window "$wid" 600 250 mousemove --window "$wid" 560 220 mouseup 1
+    xdotool mousemove --window "$wid" $(layout_point conv 0.5 0.5) mousedown 1 mousemove --window "$wid" $(layout_point conv 0.45 0.45) mousemove --window "$wid" $(layout_point conv 0.4 0.4) mouseup 1
     wait_until 3000 capture_differs_from "$a" || { echo "a drag did not pan"; return 1; }
     a=$(settled_capture)
     xdotool key 0
     wait_until 3000 capture_differs_from "$a" || { echo "0 changed nothing"; return 1; }
     # Hover (paused) moves the kernel; a click puts it there.
     a=$(settled_capture)
-    xdotool mousemove --window "$wid" 700 400
+    xdotool mousemove --window "$wid" $(layout_point conv 0.6 0.75)
     wait_until 3000 capture_differs_from "$a" || { echo "hovering the conv panel changed nothing"; return 1; }
     a=$(settled_capture)
-    xdotool mousemove --window "$wid" 1000 200 click 1
+    xdotool mousemove --window "$wid" $(layout_point pool 0.35 0.25) click 1
     wait_until 3000 capture_differs_from "$a" || { echo "a click on the pool panel changed nothing"; return 1; }
     # A weight: click selects it, typing, Enter, Backspace, Delete, k, Esc.
     for k in click 2 Return BackSpace 5 Delete k Escape; do
         a=$(settled_capture)
-        if [ "$k" = click ]; then xdotool mousemove --window "$wid" "${kernel_centre[@]}" click 1; else xdotool key "$k"; fi
+        if [ "$k" = click ]; then xdotool mousemove --window "$wid" $(layout_point kernel-centre 0.5 0.5) click 1; else xdotool key "$k"; fi
         wait_until 3000 capture_differs_from "$a" || { echo "weight: $k changed nothing"; return 1; }
     done
     # [ on the brush shows in the footprint under the pointer in paint mode.
     xdotool key e
-    xdotool mousemove --window "$wid" "${input_a[@]}"
+    xdotool mousemove --window "$wid" $(layout_point input 0.3 0.3)
     a=$(settled_capture)
     xdotool key bracketleft
     wait_until 3000 capture_differs_from "$a" || { echo "[ changed nothing"; return 1; }

@@ -150,3 +150,10 @@ check() {
     fi
     stop_app
 }
+
+# Where things are, from the window's own `trace: layout …` line (the latest one, for the current
+# size): `layout_point NAME FX FY` is the point at fractions FX, FY across and down NAME's
+# rectangle (timeline, input, conv, pool, kernel-centre). The unit tests check that these places
+# are hit-tested as they are drawn; here they only need to land on the right thing.
+layout_rect() { grep "trace: layout" "$work/app.err" | tail -n 1 | tr ' ' '\n' | sed -n "s/^$1=//p" | tr ',' ' '; }
+layout_point() { layout_rect "$1" | awk -v fx="$2" -v fy="$3" '{ printf "%d %d", $1 + fx * $3, $2 + fy * $4 }'; }

@@ -60,11 +60,12 @@ visit() {
     focus
     xdotool key Right
     xdotool key space f i Right Right n o o h h
-    xdotool mousemove --window "$wid" 300 300 click 1
+    xdotool mousemove --window "$wid" $(layout_point conv 0.4 0.6) click 1
     xdotool key e
-    xdotool mousemove --window "$wid" 150 200 mousedown 1 mousemove --window "$wid" 250 300 mouseup 1
+    xdotool mousemove --window "$wid" $(layout_point input 0.2 0.3) mousedown 1 mousemove --window "$wid" $(layout_point input 0.6 0.7) mouseup 1
     xdotool key e d x k k k k
-    xdotool mousemove --window "$wid" 60 600 click 4 click 4 click 5
+    xdotool mousemove --window "$wid" $(layout_point timeline 0.3 0.5) click 1
+    xdotool mousemove --window "$wid" $(layout_point kernel-centre 0.5 0.5) click 4 click 4 click 5
     xdotool key Escape 0 space
 }
 
