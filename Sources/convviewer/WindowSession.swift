@@ -36,6 +36,8 @@ final class WindowSession {
     let trace: FrameTrace?
     /// The tour `t` plays (the built-in one, or `--tour-file`'s).
     let tour: Tour
+    /// The last `trace: layout` line written.
+    var lastTracedLayout: String?
     /// Kiosk mode's rules, when `--kiosk` is on (see `WindowSession+Kiosk.swift`).
     var kiosk: Kiosk?
     /// Kiosk mode hides the pointer until the mouse moves.
@@ -172,8 +174,8 @@ final class WindowSession {
             buffer = nil
             buffer = BackBuffer(x, visual: window.visual, depth: window.depth, width: w, height: h,
                                 sharedMemory: sharedMemory)
-            traceLayout()
         }
+        traceLayout()
         guard let buffer else { return }
         let t0 = Monotonic.now()
         let cr = buffer.beginFrame()
@@ -185,8 +187,9 @@ final class WindowSession {
         trace?.presented(display: x.display)
     }
 
-    /// With CONVVIEWER_TRACE=1, where things are for this window size, so the e2e tests can point
-    /// at the timeline, a panel or the kernel's centre weight without copying the layout's numbers:
+    /// With CONVVIEWER_TRACE=1, where things are whenever that changes (a new size, a caption band
+    /// coming or going), so the e2e tests can point at the timeline, a panel or the kernel's centre
+    /// weight without copying the layout's numbers:
     /// `trace: layout 1280x800: timeline=x,y,w,h input=… conv=… pool=… kernel-centre=…`.
     private func traceLayout() {
         guard let trace else { return }
@@ -197,8 +200,11 @@ final class WindowSession {
         let panels = PanelKind.allCases.map { kind in
             "\(kind)=\(text(layout.mapping(kind, in: state).gridRect))"
         }
-        trace.note("layout \(state.windowWidth)x\(state.windowHeight): timeline=\(text(layout.timeline)) "
-            + panels.joined(separator: " ") + " kernel-centre=\(text(weight))")
+        let line = "layout \(state.windowWidth)x\(state.windowHeight): timeline=\(text(layout.timeline)) "
+            + panels.joined(separator: " ") + " kernel-centre=\(text(weight))"
+        guard line != lastTracedLayout else { return }
+        lastTracedLayout = line
+        trace.note(line)
     }
 
     /// An Expose: shows the last frame again without drawing it anew.
