@@ -59,7 +59,7 @@ public struct Kiosk: Equatable, Sendable {
     }
 
     /// A key's action in the visitor's hands: the ones that would leave or break the display are dropped.
-    mutating func visitorAction(_ action: Action, in state: AppState) -> [Action] {
+    private mutating func visitorAction(_ action: Action, in state: AppState) -> [Action] {
         switch action {
         case .quit:
             return allowQuit ? [.quit] : []
