@@ -5,7 +5,33 @@ public enum Activation {
 
     /// ReLU of every value: max(0, x).
     public static func relu(_ map: Grid) -> Grid {
-        Grid(width: map.width, height: map.height, values: map.values.map(relu))
+        var values = [Float](unsafeUninitializedCapacity: map.count) { _, n in n = map.count }
+        relu(map.values, into: &values)
+        return Grid(width: map.width, height: map.height, values: values)
+    }
+
+    /// Writes the ReLU of each of `values` (`relu(_:)`, eight at a time) into `out`, of the same count.
+    static func relu(_ values: [Float], into out: inout [Float]) {
+        precondition(values.count == out.count, "ReLU output of another size")
+        values.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                let n = src.count
+                guard n > 0 else { return }
+                let s = UnsafeRawPointer(src.baseAddress!), d = UnsafeMutableRawPointer(dst.baseAddress!)
+                let stride = MemoryLayout<Float>.stride
+                var i = 0
+                while i + 8 <= n {
+                    let x = s.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
+                    // x > 0 ? x : 0, lane by lane: NaN and −0 become 0, as `relu(_:)`.
+                    d.storeBytes(of: SIMD8<Float>.zero.replacing(with: x, where: x .> 0), toByteOffset: i * stride, as: SIMD8<Float>.self)
+                    i += 8
+                }
+                while i < n {
+                    dst[i] = relu(src[i])
+                    i += 1
+                }
+            }
+        }
     }
 }
 

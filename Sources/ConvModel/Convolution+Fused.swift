@@ -1,64 +1,83 @@
-/// The conv map, its ReLU and its pool computed in one pass, fast for the common case.
+/// The conv map and its pool computed in one pass, fast for the common case; the ReLU map between
+/// them is not written (it is max(0, conv), derived when asked for: `FeatureMaps.relu`).
 ///
 /// Stride 1 and dilation 1 (any odd kernel 1–7, `valid` or `same`) take a row-blocked path:
 /// two output rows at a time (one pool row), eight columns at a time in SIMD registers with the
 /// kernel size a compile-time constant, every tap read straight from the input rows (no padded
 /// copy of the image: rows above or below it read one zero row, and the few border columns of
 /// `same` are worked out one by one; only for `same` on rows a multiple of 4 KiB long are the input
-/// rows staged through a small ring, see `FastConv.rows`). The ReLU is written from the same registers as the conv, and the
-/// pool row right after, from the two ReLU rows while they are still in L1. Every other setting
-/// falls back to `Convolution.generalApply`, `Activation.relu` and `Pooling.apply`.
+/// rows staged through a small ring, see `FastConv.rows`). The pool row is made from the two conv
+/// rows a chunk of 128 columns at a time, while those are still in L1, their ReLU taken in
+/// registers. Only the conv and pool maps go out to memory. At 4096×4096, k = 3 (one core, outputs
+/// reused), this measured about 880–930 Mpix/s when the ReLU map was written too and the pool made
+/// after whole rows, 965–995 with the pool made chunk by chunk, and 1000–1045 without the ReLU map;
+/// 512×512 and k = 5, 7 hardly moved (bound by the arithmetic). Every other setting falls back to
+/// `Convolution.generalApply`, `Activation.relu` and `Pooling.apply`.
 ///
 /// Each output value is summed in the same order as the general path — bias first, then kernel
 /// rows top to bottom, each left to right — so both paths give the same numbers (up to the sign
-/// of a zero: the general path skips zero weights), and the same numbers every run.
+/// of a zero: the general path skips zero weights), and the same numbers every run. The pool is
+/// that of `Pooling.apply` over `Activation.relu` of the conv map, operation for operation.
 extension Convolution {
-    /// Conv, ReLU and pool maps of `input`, as `FeatureMaps` holds them. Empty grids when the kernel does not fit.
+    /// Conv and pool maps of `input` (the pool taken over the conv's ReLU), as `FeatureMaps` holds
+    /// them. Empty grids when the kernel does not fit.
+    public static func convPool(_ input: Grid, _ kernel: Kernel, _ settings: ConvSettings) -> (conv: Grid, pool: Grid) {
+        var conv = Grid(width: 0, height: 0), pool = conv
+        convPool(input, kernel, settings, conv: &conv, pool: &pool)
+        return (conv, pool)
+    }
+
+    /// As `convPool(_:_:_:)`, writing into the storage of the grids passed in when it already has
+    /// the right size and is not shared, so that repeated calls on the same size (a benchmark, a
+    /// filter switch on a large image) do not allocate — fresh memory costs about as much as the
+    /// convolution itself at 4096×4096. The grids are replaced whatever they held before.
+    public static func convPool(_ input: Grid, _ kernel: Kernel, _ settings: ConvSettings,
+                                conv: inout Grid, pool: inout Grid) {
+        let g = ConvGeometry(inputWidth: input.width, inputHeight: input.height, kernelSize: kernel.size, settings: settings)
+        guard g.hasOutput else {
+            conv = Grid(width: 0, height: 0); pool = conv
+            return
+        }
+        guard g.stride == 1, g.dilation == 1 else {
+            conv = generalApply(input, kernel, settings)
+            pool = Pooling.apply(Activation.relu(conv), mode: settings.pool)
+            return
+        }
+        var cv = recycledStorage(&conv, count: g.outputWidth * g.outputHeight)
+        var pv = recycledStorage(&pool, count: g.poolWidth * g.poolHeight)
+        let k = settings.flip ? kernel.flipped : kernel
+        input.values.withUnsafeBufferPointer { ip in
+            k.weights.withUnsafeBufferPointer { kp in
+                cv.withUnsafeMutableBufferPointer { cp in
+                    pv.withUnsafeMutableBufferPointer { pp in
+                        let job = FastConv(input: ip.baseAddress!, geometry: g, weights: kp.baseAddress!,
+                                           bias: settings.bias, conv: cp.baseAddress!,
+                                           pool: pp.baseAddress, poolMode: settings.pool)
+                        job.run()
+                    }
+                }
+            }
+        }
+        conv = Grid(width: g.outputWidth, height: g.outputHeight, values: cv)
+        pool = Grid(width: g.poolWidth, height: g.poolHeight, values: pv)
+    }
+
+    /// Conv, ReLU and pool maps of `input`: `convPool` and the ReLU of its conv map.
+    /// Empty grids when the kernel does not fit.
     public static func convReluPool(_ input: Grid, _ kernel: Kernel, _ settings: ConvSettings) -> (conv: Grid, relu: Grid, pool: Grid) {
         var conv = Grid(width: 0, height: 0), relu = conv, pool = conv
         convReluPool(input, kernel, settings, conv: &conv, relu: &relu, pool: &pool)
         return (conv, relu, pool)
     }
 
-    /// As `convReluPool(_:_:_:)`, writing into the storage of the three grids passed in when it
-    /// already has the right size and is not shared, so that repeated calls on the same size
-    /// (a benchmark, a filter switch on a large image) do not allocate — fresh memory costs
-    /// about as much as the convolution itself at 4096×4096. The grids are replaced whatever
-    /// they held before.
+    /// As `convReluPool(_:_:_:)`, reusing the storage of the three grids passed in as
+    /// `convPool(_:_:_:conv:pool:)` does. The grids are replaced whatever they held before.
     public static func convReluPool(_ input: Grid, _ kernel: Kernel, _ settings: ConvSettings,
                                     conv: inout Grid, relu: inout Grid, pool: inout Grid) {
-        let g = ConvGeometry(inputWidth: input.width, inputHeight: input.height, kernelSize: kernel.size, settings: settings)
-        guard g.hasOutput else {
-            conv = Grid(width: 0, height: 0); relu = conv; pool = conv
-            return
-        }
-        guard g.stride == 1, g.dilation == 1 else {
-            conv = generalApply(input, kernel, settings)
-            relu = Activation.relu(conv)
-            pool = Pooling.apply(relu, mode: settings.pool)
-            return
-        }
-        var cv = recycledStorage(&conv, count: g.outputWidth * g.outputHeight)
-        var rv = recycledStorage(&relu, count: g.outputWidth * g.outputHeight)
-        var pv = recycledStorage(&pool, count: g.poolWidth * g.poolHeight)
-        let k = settings.flip ? kernel.flipped : kernel
-        input.values.withUnsafeBufferPointer { ip in
-            k.weights.withUnsafeBufferPointer { kp in
-                cv.withUnsafeMutableBufferPointer { cp in
-                    rv.withUnsafeMutableBufferPointer { rp in
-                        pv.withUnsafeMutableBufferPointer { pp in
-                            let job = FastConv(input: ip.baseAddress!, geometry: g, weights: kp.baseAddress!,
-                                               bias: settings.bias, conv: cp.baseAddress!, relu: rp.baseAddress,
-                                               pool: pp.baseAddress, poolMode: settings.pool)
-                            job.run()
-                        }
-                    }
-                }
-            }
-        }
-        conv = Grid(width: g.outputWidth, height: g.outputHeight, values: cv)
-        relu = Grid(width: g.outputWidth, height: g.outputHeight, values: rv)
-        pool = Grid(width: g.poolWidth, height: g.poolHeight, values: pv)
+        convPool(input, kernel, settings, conv: &conv, pool: &pool)
+        var rv = recycledStorage(&relu, count: conv.count)
+        Activation.relu(conv.values, into: &rv)
+        relu = Grid(width: conv.width, height: conv.height, values: rv)
     }
 
     /// The fast path for the conv map alone (used by `apply`); nil when the settings need the general path.
@@ -70,7 +89,7 @@ extension Convolution {
             input.values.withUnsafeBufferPointer { ip in
                 k.weights.withUnsafeBufferPointer { kp in
                     let job = FastConv(input: ip.baseAddress!, geometry: g, weights: kp.baseAddress!,
-                                       bias: settings.bias, conv: cp.baseAddress!, relu: nil, pool: nil,
+                                       bias: settings.bias, conv: cp.baseAddress!, pool: nil,
                                        poolMode: settings.pool)
                     job.run()
                 }
@@ -93,7 +112,7 @@ extension Convolution {
     }
 }
 
-/// One stride-1, dilation-1 convolution over raw buffers, with optional fused ReLU and pool.
+/// One stride-1, dilation-1 convolution over raw buffers, with an optional fused pool (of its ReLU).
 fileprivate struct FastConv {
     let input: UnsafePointer<Float>
     let width: Int, height: Int
@@ -102,28 +121,25 @@ fileprivate struct FastConv {
     let weights: UnsafePointer<Float>
     let bias: Float
     let conv: UnsafeMutablePointer<Float>
-    let relu: UnsafeMutablePointer<Float>?
     let pool: UnsafeMutablePointer<Float>?
     let poolMode: PoolMode
 
     init(input: UnsafePointer<Float>, geometry g: ConvGeometry, weights: UnsafePointer<Float>, bias: Float,
-         conv: UnsafeMutablePointer<Float>, relu: UnsafeMutablePointer<Float>?, pool: UnsafeMutablePointer<Float>?,
-         poolMode: PoolMode) {
+         conv: UnsafeMutablePointer<Float>, pool: UnsafeMutablePointer<Float>?, poolMode: PoolMode) {
         precondition(g.stride == 1 && g.dilation == 1 && g.kernelSize <= Kernel.maxSize && g.kernelSize % 2 == 1)
-        precondition((relu == nil) == (pool == nil))
         self.input = input
         self.width = g.inputWidth; self.height = g.inputHeight
         self.k = g.kernelSize; self.pad = g.pad
         self.ow = g.outputWidth; self.oh = g.outputHeight
         self.weights = weights
         self.bias = bias
-        self.conv = conv; self.relu = relu; self.pool = pool
+        self.conv = conv; self.pool = pool
         self.poolMode = poolMode
     }
 
     func run() {
         // Kernel side and fusion are type parameters, so each specialisation has them as constants.
-        switch (k, relu != nil) {
+        switch (k, pool != nil) {
         case (1, true): rows(Side1.self, Fused.self)
         case (3, true): rows(Side3.self, Fused.self)
         case (5, true): rows(Side5.self, Fused.self)
@@ -137,8 +153,8 @@ fileprivate struct FastConv {
 
     private func rows<K: FastConvSide, F: FastConvFlag>(_: K.Type, _: F.Type) {
         let k = K.side
-        // With `same` padding and rows a multiple of 4 KiB long, the input rows read and the conv and
-        // ReLU rows written at any moment all fall in the same L1 cache sets (eight lines for k = 3,
+        // With `same` padding and rows a multiple of 4 KiB long, the input rows read and the conv
+        // rows written at any moment all fall in the same L1 cache sets (eight lines for k = 3,
         // as many as a set holds). Then each input row is first copied into a small ring of k + 1
         // rows with zero borders and a pitch that is not a multiple of 4 KiB: at 4096×4096 that
         // measured 5–25 % faster (k = 3 and 5), while for other shapes the copy cost more than it saved.
@@ -189,54 +205,55 @@ fileprivate struct FastConv {
 
     /// Output rows `r ..< r + R.count` (one or two): vector blocks over the columns whose taps all
     /// lie inside the input (all columns when `staged`: the ring rows have zero borders), one cell at
-    /// a time at the borders of `same`; ReLU alongside; then the pool row.
+    /// a time at the borders of `same`; then the pool row.
     @inline(__always)
     private func rowBlock<K: FastConvSide, F: FastConvFlag, R: FastConvRows>(_: K.Type, _: F.Type, _: R.Type, r: Int, staged: Bool,
                                                                             rowPtrs: UnsafeMutablePointer<UnsafePointer<Float>>,
                                                                             splat: UnsafeMutablePointer<SIMD4<Float>>) {
         let k = K.side, fused = F.on, n = R.count
         let cv = conv + r * ow
-        let rl = relu.map { $0 + r * ow }
         // Output column c reads input columns c − pad … c − pad + k − 1: all inside for c in innerStart ..< innerEnd.
         let innerStart = staged ? 0 : min(ow, pad)
         let innerEnd = staged ? ow : max(innerStart, min(ow, width - k + pad + 1))
+        // The pool row is made from the two conv rows as they are written, a chunk of columns at a
+        // time, their ReLU taken on the way: read back while still in L1 (whole rows of 4096 are not).
+        // A separate loop from the conv's, because folded into it the compiler interleaves the
+        // pool's shuffles with the sums.
+        let poolOut = fused && n == 2 ? pool.map { $0 + (r / 2) * (ow / 2) } : nil
+        var pooled = 0   // pool columns done
         for c in 0..<innerStart { scalarCell(k: k, n: n, c: c, out: cv, rowPtrs: rowPtrs) }
         if innerEnd - innerStart >= 8 {
-            vectorBlocks(K.self, F.self, R.self, SIMD8<Float>.self, from: innerStart, to: innerEnd, cv: cv, rl: rl, rowPtrs: rowPtrs, splat: splat)
+            var from = innerStart
+            while from < innerEnd {
+                var to = min(innerEnd, from + FastConv.chunk)
+                if innerEnd - to < 8 { to = innerEnd }   // every chunk at least one block wide
+                vectorBlocks(K.self, R.self, SIMD8<Float>.self, from: from, to: to, cv: cv, rowPtrs: rowPtrs, splat: splat)
+                if let poolOut, to / 2 > pooled {
+                    poolRow(cv, cv + ow, poolOut, from: pooled, to: to / 2)
+                    pooled = to / 2
+                }
+                from = to
+            }
         } else if innerEnd - innerStart >= 4 {
-            vectorBlocks(K.self, F.self, R.self, SIMD4<Float>.self, from: innerStart, to: innerEnd, cv: cv, rl: rl, rowPtrs: rowPtrs, splat: splat)
+            vectorBlocks(K.self, R.self, SIMD4<Float>.self, from: innerStart, to: innerEnd, cv: cv, rowPtrs: rowPtrs, splat: splat)
         } else {
             for c in innerStart..<innerEnd { scalarCell(k: k, n: n, c: c, out: cv, rowPtrs: rowPtrs) }
         }
         for c in innerEnd..<ow { scalarCell(k: k, n: n, c: c, out: cv, rowPtrs: rowPtrs) }
-        guard fused, let rl, let pool else { return }
-        // ReLU of the cells worked out one by one.
-        for m in 0..<n {
-            for c in 0..<innerStart { rl[m * ow + c] = Activation.relu(cv[m * ow + c]) }
-            if innerEnd - innerStart < 4 {   // else done with the conv
-                for c in innerStart..<innerEnd { rl[m * ow + c] = Activation.relu(cv[m * ow + c]) }
-            }
-            for c in innerEnd..<ow { rl[m * ow + c] = Activation.relu(cv[m * ow + c]) }
-        }
-        // The pool row, from the two ReLU rows just written (still in L1). A separate loop, because
-        // folded into the one above the compiler interleaves the pool's shuffles with the ReLU masks.
-        guard n == 2 else { return }
-        let out = pool + (r / 2) * (ow / 2)
-        switch poolMode {
-        case .max: poolRow(rl, rl + ow, out, max: true)
-        case .avg: poolRow(rl, rl + ow, out, max: false)
-        }
+        if let poolOut, ow / 2 > pooled { poolRow(cv, cv + ow, poolOut, from: pooled, to: ow / 2) }
     }
 
+    /// Conv columns pooled at a time (see `rowBlock`).
+    static var chunk: Int { 128 }
+
     /// Columns `from ..< to` (at least `V.fastConvLanes` of them) of output rows `cv ..< cv + R.count`, `V.fastConvLanes` at a time,
-    /// conv and ReLU straight from registers. Every tap lies inside the input.
+    /// straight from registers. Every tap lies inside the input.
     @inline(__always)
-    private func vectorBlocks<K: FastConvSide, F: FastConvFlag, R: FastConvRows, V: FastConvVector>(
-        _: K.Type, _: F.Type, _: R.Type, _: V.Type, from: Int, to: Int, cv: UnsafeMutablePointer<Float>,
-        rl: UnsafeMutablePointer<Float>?, rowPtrs: UnsafeMutablePointer<UnsafePointer<Float>>,
-        splat: UnsafeMutablePointer<SIMD4<Float>>
+    private func vectorBlocks<K: FastConvSide, R: FastConvRows, V: FastConvVector>(
+        _: K.Type, _: R.Type, _: V.Type, from: Int, to: Int, cv: UnsafeMutablePointer<Float>,
+        rowPtrs: UnsafeMutablePointer<UnsafePointer<Float>>, splat: UnsafeMutablePointer<SIMD4<Float>>
     ) {
-        let k = K.side, fused = F.on, n = R.count, lanes = V.fastConvLanes
+        let k = K.side, n = R.count, lanes = V.fastConvLanes
         let rows = RowSet(rowPtrs, count: k + n - 1)
         var c = from
         while true {
@@ -253,21 +270,34 @@ fileprivate struct FastConv {
                     if n > 1 && t >= 1 { a1.fastConvAdd(splat[(t - 1) * k + j], times: x) }
                 }
             }
-            a0.fastConvStore(cv + c, relu: fused ? rl.unsafelyUnwrapped + c : nil)
-            if n > 1 { a1.fastConvStore(cv + ow + c, relu: fused ? rl.unsafelyUnwrapped + ow + c : nil) }
+            a0.fastConvStore(cv + c)
+            if n > 1 { a1.fastConvStore(cv + ow + c) }
             c += lanes
             if c >= to { break }
         }
     }
 
-    /// 2×2 pool of two ReLU rows into one pool row, four cells at a time; same order of operations as `Pooling.apply`.
+    /// Pool columns `from ..< to` of the 2×2 pool of the ReLU of two conv rows, four cells at a time; the same
+    /// operations as `Pooling.apply` over `Activation.relu` of the rows.
     @inline(__always)
-    private func poolRow(_ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>, max: Bool) {
-        let pw = ow / 2
-        var pc = 0
-        while pc + 4 <= pw {
-            let x = UnsafeRawPointer(a + 2 * pc).loadUnaligned(as: SIMD8<Float>.self)
-            let y = UnsafeRawPointer(b + 2 * pc).loadUnaligned(as: SIMD8<Float>.self)
+    private func poolRow(_ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+                         from: Int, to: Int) {
+        switch poolMode {
+        case .max: poolRow(a, b, out, from: from, to: to, max: true)
+        case .avg: poolRow(a, b, out, from: from, to: to, max: false)
+        }
+    }
+
+    @inline(__always)
+    private func poolRow(_ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>,
+                         from: Int, to: Int, max: Bool) {
+        var pc = from
+        while pc + 4 <= to {
+            // ReLU as `Activation.relu` (x > 0 ? x : 0: NaN and −0 become 0).
+            let xc = UnsafeRawPointer(a + 2 * pc).loadUnaligned(as: SIMD8<Float>.self)
+            let yc = UnsafeRawPointer(b + 2 * pc).loadUnaligned(as: SIMD8<Float>.self)
+            let x = SIMD8<Float>.zero.replacing(with: xc, where: xc .> 0)
+            let y = SIMD8<Float>.zero.replacing(with: yc, where: yc .> 0)
             let x0 = x.evenHalf, x1 = x.oddHalf, y0 = y.evenHalf, y1 = y.oddHalf
             let p: SIMD4<Float>
             if max {
@@ -280,12 +310,13 @@ fileprivate struct FastConv {
             UnsafeMutableRawPointer(out + pc).storeBytes(of: p, as: SIMD4<Float>.self)
             pc += 4
         }
-        while pc < pw { poolCell(pc, a, b, out); pc += 1 }
+        while pc < to { poolCell(pc, a, b, out); pc += 1 }
     }
 
     @inline(__always)
     private func poolCell(_ pc: Int, _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
-        let x0 = a[2 * pc], x1 = a[2 * pc + 1], y0 = b[2 * pc], y1 = b[2 * pc + 1]
+        let x0 = Activation.relu(a[2 * pc]), x1 = Activation.relu(a[2 * pc + 1])
+        let y0 = Activation.relu(b[2 * pc]), y1 = Activation.relu(b[2 * pc + 1])
         switch poolMode {
         case .max: out[pc] = Swift.max(Swift.max(x0, x1), Swift.max(y0, y1))
         case .avg: out[pc] = (x0 + x1 + y0 + y1) * 0.25
@@ -331,8 +362,8 @@ fileprivate protocol FastConvVector {
     static func fastConvLoad(_ p: UnsafeRawPointer) -> Self
     /// self += w · x, with `w` holding one weight in every lane.
     mutating func fastConvAdd(_ w: SIMD4<Float>, times x: Self)
-    /// Stores self at `conv` and, when given, its ReLU (x > 0 ? x : 0, as `Activation.relu`: NaN and −0 become 0) at `relu`.
-    func fastConvStore(_ conv: UnsafeMutablePointer<Float>, relu: UnsafeMutablePointer<Float>?)
+    /// Stores self at `conv`.
+    func fastConvStore(_ conv: UnsafeMutablePointer<Float>)
 }
 
 extension SIMD4: FastConvVector where Scalar == Float {
@@ -340,11 +371,8 @@ extension SIMD4: FastConvVector where Scalar == Float {
     @inline(__always) fileprivate init(fastConvBias: Float) { self.init(repeating: fastConvBias) }
     @inline(__always) fileprivate static func fastConvLoad(_ p: UnsafeRawPointer) -> SIMD4<Float> { p.loadUnaligned(as: SIMD4<Float>.self) }
     @inline(__always) fileprivate mutating func fastConvAdd(_ w: SIMD4<Float>, times x: SIMD4<Float>) { self += w * x }
-    @inline(__always) fileprivate func fastConvStore(_ conv: UnsafeMutablePointer<Float>, relu: UnsafeMutablePointer<Float>?) {
+    @inline(__always) fileprivate func fastConvStore(_ conv: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(conv).storeBytes(of: self, as: SIMD4<Float>.self)
-        if let relu {
-            UnsafeMutableRawPointer(relu).storeBytes(of: SIMD4<Float>.zero.replacing(with: self, where: self .> 0), as: SIMD4<Float>.self)
-        }
     }
 }
 
@@ -353,11 +381,8 @@ extension SIMD8: FastConvVector where Scalar == Float {
     @inline(__always) fileprivate init(fastConvBias: Float) { self.init(repeating: fastConvBias) }
     @inline(__always) fileprivate static func fastConvLoad(_ p: UnsafeRawPointer) -> SIMD8<Float> { p.loadUnaligned(as: SIMD8<Float>.self) }
     @inline(__always) fileprivate mutating func fastConvAdd(_ w: SIMD4<Float>, times x: SIMD8<Float>) { self += SIMD8(lowHalf: w, highHalf: w) * x }
-    @inline(__always) fileprivate func fastConvStore(_ conv: UnsafeMutablePointer<Float>, relu: UnsafeMutablePointer<Float>?) {
+    @inline(__always) fileprivate func fastConvStore(_ conv: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(conv).storeBytes(of: self, as: SIMD8<Float>.self)
-        if let relu {
-            UnsafeMutableRawPointer(relu).storeBytes(of: SIMD8<Float>.zero.replacing(with: self, where: self .> 0), as: SIMD8<Float>.self)
-        }
     }
 }
 

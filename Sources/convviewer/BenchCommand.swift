@@ -8,7 +8,11 @@ import Foundation
 /// computed, as one JSON object that scripts can read:
 ///
 ///     {"build": "release", "frames": [{"size": "1920x1080", "input": "24x24", "median_ms": 1.1, "p95_ms": 1.4}, …],
-///      "conv": [{"size": "4096x4096", "kernel": 3, "mpix_per_s": 1200}, …]}
+///      "conv": [{"size": "4096x4096", "kernel": 3, "mpix_per_s": 1200}, …], "conv_measures": "…"}
+///
+/// The conv figures time `Convolution.convPool`, the call `FeatureMaps` makes when the filter
+/// changes: conv + ReLU + 2×2 max pool, writing the conv and pool maps (the ReLU map is derived
+/// from the conv map when the window first shows it, and is not in the figure).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -45,8 +49,12 @@ struct BenchCommand: ParsableCommand {
             }
         }
         print("{\"build\": \"\(BenchCommand.build)\", \"frames\": [\(frames.joined(separator: ", "))], "
-              + "\"conv\": [\(conv.joined(separator: ", "))]}")
+              + "\"conv\": [\(conv.joined(separator: ", "))], \"conv_measures\": \"\(BenchCommand.convMeasures)\"}")
     }
+
+    /// What the conv figures time, in the JSON beside them.
+    static let convMeasures = "Convolution.convPool: conv (stride 1, valid) + ReLU + 2x2 max pool, one core, "
+        + "output grids reused; writes the conv and pool maps, the ReLU map is derived later on first use"
 
     static var build: String {
         #if DEBUG
@@ -71,15 +79,15 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// Seconds per conv + ReLU + pool of the whole image, stride 1, valid padding.
+    /// Seconds per conv + ReLU + pool of the whole image (`Convolution.convPool`), stride 1, valid padding.
     private func convTimes(_ input: Grid, kernelSize k: Int, count: Int) -> [Double] {
         let weights = (0..<k * k).map { Float(($0 * 7) % 11) / 5 - 1 }
         let kernel = Kernel(name: "bench", label: "bench", size: k, weights: weights)
-        var conv = Grid(width: 0, height: 0), relu = conv, pool = conv
-        // The first run allocates the output grids; later ones reuse them, as a filter switch does.
-        Convolution.convReluPool(input, kernel, ConvSettings(), conv: &conv, relu: &relu, pool: &pool)
+        var conv = Grid(width: 0, height: 0), pool = conv
+        // The first run allocates the output grids; later ones reuse them.
+        Convolution.convPool(input, kernel, ConvSettings(), conv: &conv, pool: &pool)
         return BenchCommand.sample(count: count, budget: quick ? 1 : 4) {
-            Convolution.convReluPool(input, kernel, ConvSettings(), conv: &conv, relu: &relu, pool: &pool)
+            Convolution.convPool(input, kernel, ConvSettings(), conv: &conv, pool: &pool)
         }
     }
 

@@ -1,8 +1,9 @@
+import Dispatch
 import XCTest
 import ConvModel
 
-/// The fused conv + ReLU + pool (`Convolution.convReluPool`, which `FeatureMaps` and
-/// `Convolution.apply` use) checked cell by cell against a naive implementation of the DESIGN.md
+/// The fused conv + ReLU + pool (`Convolution.convPool`, which `FeatureMaps` uses, and
+/// `Convolution.convReluPool` and `Convolution.apply` built on the same loop) checked cell by cell against a naive implementation of the DESIGN.md
 /// formula written out here:
 /// `out[r][c] = bias + Σᵢ Σⱼ in[r·s + i·d − p][c·s + j·d − p] · k[i][j]`, zero outside the input,
 /// ReLU = max(0, x), 2×2 stride-2 pool (max or average) with an odd last row or column dropped.
@@ -94,6 +95,14 @@ final class FastConvolutionTests: XCTestCase {
             + "\(s.padding.rawValue) bias \(s.bias) flip \(s.flip) pool \(s.pool.rawValue)"
         let want = naive(input, kernel, s)
         let got = Convolution.convReluPool(input, kernel, s)
+        // `convPool` gives the same conv and pool maps, bit for bit, and `convReluPool`'s ReLU is
+        // `Activation.relu` of that conv map.
+        let cp = Convolution.convPool(input, kernel, s)
+        XCTAssertEqual(cp.conv.values.map(\.bitPattern), got.conv.values.map(\.bitPattern), "\(what): convPool conv", file: file, line: line)
+        XCTAssertEqual(cp.pool.values.map(\.bitPattern), got.pool.values.map(\.bitPattern), "\(what): convPool pool", file: file, line: line)
+        XCTAssertEqual(cp.conv.width, got.conv.width, file: file, line: line)
+        XCTAssertEqual(cp.pool.width, got.pool.width, file: file, line: line)
+        XCTAssertEqual(got.relu.values.map(\.bitPattern), Activation.relu(got.conv).values.map(\.bitPattern), "\(what): relu", file: file, line: line)
         let oh = want.conv.count, ow = want.conv.first?.count ?? 0
         guard got.conv.width == ow, got.conv.height == oh, got.relu.width == ow, got.relu.height == oh,
               got.pool.width == ow / 2, got.pool.height == oh / 2 else {
@@ -297,5 +306,120 @@ final class FastConvolutionTests: XCTestCase {
         Convolution.convReluPool(input, kernel, s2, conv: &conv, relu: &relu, pool: &pool)
         let want2 = Convolution.convReluPool(input, kernel, s2)
         XCTAssertEqual(conv, want2.conv); XCTAssertEqual(relu, want2.relu); XCTAssertEqual(pool, want2.pool)
+    }
+
+    // MARK: - convPool and the derived ReLU map
+
+    /// Rows longer than one chunk of the pool (it is made from the conv rows a chunk of columns at
+    /// a time): the pool is `Pooling.apply` over `Activation.relu` of the conv map, bit for bit,
+    /// across chunk boundaries, odd widths and the border cells of `same`.
+    func testConvPoolOnWideRows() {
+        var rng = SplitMix(state: 8)
+        for (w, h) in [(129, 4), (130, 3), (263, 5), (300, 2), (515, 6), (1024, 4), (1031, 5)] {
+            let input = randomGrid(w, h, &rng)
+            for k in [1, 3, 5, 7] {
+                let kernel = randomKernel(k, &rng)
+                for padding in Padding.allCases {
+                    for pool in PoolMode.allCases {
+                        let s = ConvSettings(padding: padding, bias: pool == .max ? -0.3 : 0.2, pool: pool)
+                        assertMatches(input, kernel, s)
+                        let got = Convolution.convPool(input, kernel, s)
+                        XCTAssertEqual(got.pool.values.map(\.bitPattern),
+                                       Pooling.apply(Activation.relu(got.conv), mode: pool).values.map(\.bitPattern),
+                                       "\(w)×\(h) k=\(k) \(padding.rawValue) \(pool.rawValue)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// `convPool` into existing grids, as `convReluPool` does: right whatever the grids held,
+    /// and a copy held elsewhere never changes.
+    func testConvPoolWritingIntoExistingGrids() {
+        var rng = SplitMix(state: 9)
+        let input = randomGrid(70, 33, &rng)
+        let kernel = randomKernel(3, &rng)
+        let s = ConvSettings(padding: .same, bias: 0.1)
+        let want = Convolution.convPool(input, kernel, s)
+        var conv = Grid(width: 70, height: 33, repeating: .nan), pool = Grid(width: 35, height: 16, repeating: -1)
+        let held = pool
+        Convolution.convPool(input, kernel, s, conv: &conv, pool: &pool)
+        XCTAssertEqual(conv, want.conv)
+        XCTAssertEqual(pool, want.pool)
+        XCTAssertEqual(held.values, [Float](repeating: -1, count: 35 * 16))
+        Convolution.convPool(input, kernel, ConvSettings(stride: 2, pool: .avg), conv: &conv, pool: &pool)
+        let general = Convolution.convPool(input, kernel, ConvSettings(stride: 2, pool: .avg))
+        XCTAssertEqual(conv, general.conv)
+        XCTAssertEqual(pool, general.pool)
+        Convolution.convPool(Grid(width: 2, height: 2), kernel, ConvSettings(), conv: &conv, pool: &pool)
+        XCTAssertEqual(conv, Grid(width: 0, height: 0))
+        XCTAssertEqual(pool, Grid(width: 0, height: 0))
+    }
+
+    /// `Activation.relu` of a map is x > 0 ? x : 0 cell by cell, bit for bit: NaN and −0 become +0,
+    /// on every count (eight at a time and the rest).
+    func testReluOfAMap() {
+        let specials: [Float] = [.nan, -0.0, 0, -1, 2, .infinity, -.infinity, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+                                 .greatestFiniteMagnitude, 0.5, -0.5, 3]
+        for n in 0...specials.count {
+            let g = Grid(width: n, height: 1, values: Array(specials.prefix(n)))
+            let want = g.values.map { (x: Float) in (x > 0 ? x : 0).bitPattern }
+            XCTAssertEqual(Activation.relu(g).values.map(\.bitPattern), want, "count \(n)")
+            XCTAssertEqual(Activation.relu(g).width, n)
+        }
+    }
+
+    /// `FeatureMaps.relu` is max(0, conv) exactly, as `convReluPool` gives it; it is worked out
+    /// once, for the value and all its copies, even when several threads ask at once.
+    func testFeatureMapsReluDerivedOnce() {
+        var rng = SplitMix(state: 10)
+        let input = randomGrid(61, 47, &rng)
+        for (k, s) in [(3, ConvSettings(bias: -0.2)), (5, ConvSettings(padding: .same, pool: .avg)),
+                       (3, ConvSettings(stride: 2, bias: 0.1, dilation: 2))] {
+            let kernel = randomKernel(k, &rng)
+            let maps = FeatureMaps(input: input, kernel: kernel, settings: s)
+            let fused = Convolution.convReluPool(input, kernel, s)
+            XCTAssertEqual(maps.conv, fused.conv)
+            XCTAssertEqual(maps.pool, fused.pool)
+            XCTAssertEqual(maps.relu.values.map(\.bitPattern), maps.conv.values.map { (x: Float) in (x > 0 ? x : 0).bitPattern })
+            XCTAssertEqual(maps.relu, fused.relu)
+            XCTAssertEqual(maps.relu.width, maps.conv.width)
+            XCTAssertEqual(maps.relu.height, maps.conv.height)
+
+            func storage(_ g: Grid) -> UnsafePointer<Float>? { g.values.withUnsafeBufferPointer { $0.baseAddress } }
+            let copy = maps
+            let first = storage(maps.relu)
+            XCTAssertNotNil(first)
+            XCTAssertEqual(storage(maps.relu), first, "asked again: the same map, not worked out again")
+            XCTAssertEqual(storage(copy.relu), first, "a copy shares it")
+        }
+
+        // Many threads asking a fresh value at once all get the one map.
+        let maps = FeatureMaps(input: randomGrid(300, 200, &rng), kernel: randomKernel(3, &rng), settings: ConvSettings())
+        let seen = UnsafeMutableBufferPointer<Int>.allocate(capacity: 16)
+        defer { seen.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 16) { i in
+            seen[i] = maps.relu.values.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        }
+        XCTAssertEqual(Set(seen).count, 1)
+        XCTAssertEqual(maps.relu, Activation.relu(maps.conv))
+    }
+
+    /// Equality of maps ignores whether the ReLU map was worked out yet, and never works it out.
+    func testFeatureMapsEquality() {
+        var rng = SplitMix(state: 11)
+        let input = randomGrid(20, 17, &rng)
+        let kernel = randomKernel(3, &rng)
+        let a = FeatureMaps(input: input, kernel: kernel, settings: ConvSettings())
+        let b = FeatureMaps(input: input, kernel: kernel, settings: ConvSettings())
+        XCTAssertEqual(a, b)
+        _ = a.relu
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(b, a)
+        XCTAssertNotEqual(a, FeatureMaps(input: input, kernel: randomKernel(3, &rng), settings: ConvSettings()))
+        XCTAssertNotEqual(a, FeatureMaps(input: input, kernel: kernel, settings: ConvSettings(pool: .avg)))
+        XCTAssertNotEqual(a, FeatureMaps(input: input.shifted(rows: 1, cols: 0), kernel: kernel, settings: ConvSettings()))
+        let none = FeatureMaps(input: Grid(width: 2, height: 2), kernel: kernel, settings: ConvSettings())
+        XCTAssertEqual(none.relu, Grid(width: 0, height: 0))
     }
 }
