@@ -41,15 +41,28 @@ public struct FeatureMaps: Equatable, Sendable {
     /// The largest ReLU value: max(0, largest conv value).
     public var reluMax: Float { max(0, convMax) }
 
-    private static func range(of g: Grid) -> (Float, Float) {
+    /// Smallest and largest value, eight lanes at a time (the scalar loop cost ~20 ms on a 4096² map).
+    static func range(of g: Grid) -> (Float, Float) {
         guard !g.values.isEmpty else { return (0, 0) }
         return g.values.withUnsafeBufferPointer { p in
-            var lo = p[0], hi = p[0]
-            for v in p {
-                lo = min(lo, v)
-                hi = max(hi, v)
+            let n = p.count, whole = n / 8 * 8
+            var lo = SIMD8<Float>(repeating: p[0]), hi = lo
+            var i = 0
+            p.baseAddress!.withMemoryRebound(to: SIMD8<Float>.self, capacity: whole / 8) { v in
+                while i < whole {
+                    let x = v[i / 8]
+                    lo = pointwiseMin(lo, x)
+                    hi = pointwiseMax(hi, x)
+                    i += 8
+                }
             }
-            return (lo, hi)
+            var l = lo.min(), h = hi.max()
+            while i < n {
+                l = min(l, p[i])
+                h = max(h, p[i])
+                i += 1
+            }
+            return (l, h)
         }
     }
 

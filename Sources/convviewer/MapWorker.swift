@@ -70,6 +70,8 @@ final class MapWorker {
             let t0 = Monotonic.now()
             var next = snapshot
             next.update(action)
+            // The ReLU map is derived on first use; take that cost here, not in the next frame.
+            if next.view.showRelu { _ = next.maps.relu }
             let seconds = Monotonic.now() - t0
             lock.lock()
             result = (next, seconds)
