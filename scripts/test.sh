@@ -18,5 +18,6 @@ grep -E "Executed [0-9]+ tests" "$log" | tail -n 1
 bin=.build/debug/convviewer
 python3 Tests/independent/check_compute.py "$bin"
 bash Tests/independent/check_bad_input.sh "$bin"
+python3 Tests/independent/check_code_snippet.py "$bin"
 CONVVIEWER="$bin" bash Tests/e2e/record.sh
 CONVVIEWER="$bin" bash Tests/e2e/run.sh

@@ -13,10 +13,28 @@ struct ComputeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of aligned text.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Print Python instead of the maps: the NumPy or PyTorch lines of the `o` overlay, or `script`: a whole NumPy program, input included, that prints the maps as JSON.",
+        valueName: "numpy|pytorch|script"))
+    var code: CodeOutput?
+
+    enum CodeOutput: String, ExpressibleByArgument, CaseIterable {
+        case numpy, pytorch, script
+    }
+
     func run() throws {
         let (image, kernel, settings) = try model.resolve()
         let maps = FeatureMaps(input: image.grid, kernel: kernel, settings: settings)
-        print(json ? ComputeReport.json(maps, name: image.name) : ComputeReport.text(maps, name: image.name))
+        switch code {
+        case .numpy?, .pytorch?:
+            let language: CodeSnippet.Language = code == .numpy ? .numpy : .pytorch
+            print(CodeSnippet(language, inputWidth: image.grid.width, inputHeight: image.grid.height,
+                              kernel: kernel, settings: settings).text, terminator: "")
+        case .script?:
+            print(CodeSnippet.numpyScript(for: maps), terminator: "")
+        case nil:
+            print(json ? ComputeReport.json(maps, name: image.name) : ComputeReport.text(maps, name: image.name))
+        }
     }
 }
 
