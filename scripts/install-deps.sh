@@ -3,11 +3,12 @@
 # Build: libx11-dev, libxext-dev (MIT-SHM), libcairo2-dev (pkg-config finds them), a font for the labels.
 # Tests: Xvfb, xdotool, xwd (x11-apps), xdpyinfo/xprop (x11-utils), openbox + wmctrl for the
 # window-manager close test, netpbm to turn captures into images, numpy for the independent check;
-# ffmpeg (with ffprobe) for `record`'s .mp4/.webm/.gif output and its e2e check (~27 s to install).
+# ffmpeg (with ffprobe) for `record`'s .mp4/.webm/.gif output and its e2e check (~27 s to install);
+# xset/xrandr (x11-xserver-utils) and libXss (libxss1) for the kiosk's screen-saver and screen-size checks.
 set -euo pipefail
 
 packages=(pkg-config libx11-dev libxext-dev libcairo2-dev fonts-dejavu-core
-          xvfb xdotool x11-apps x11-utils openbox wmctrl netpbm python3 ffmpeg)
+          xvfb xdotool x11-apps x11-utils x11-xserver-utils libxss1 openbox wmctrl netpbm python3 ffmpeg)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
