@@ -113,6 +113,14 @@ public struct TourPlayer: Equatable, Sendable {
         return actions
     }
 
+    /// Seconds until the next scene starts or the next cue fires; nil when not running. While the
+    /// scan stands still the window sleeps until then instead of ticking at the frame rate.
+    public var secondsToNextEvent: Double? {
+        guard isRunning, let s = scene else { return nil }
+        let next = pending.first.map { min($0.at, s.seconds) } ?? s.seconds
+        return max(0, next - timeInScene)
+    }
+
     /// Seconds from now to the end of the current round.
     private var timeLeftInRound: Double { tour.duration - elapsed }
 

@@ -57,6 +57,10 @@ extension WindowSession {
         nextTick += frameInterval
         if nextTick <= now { nextTick = now + frameInterval }
         dispatch(.tick(seconds: now - last))
+        // A tour scene holding a still picture needs no frames until its next scene or cue.
+        if !state.clock.isPlaying, let wait = state.tour?.secondsToNextEvent, now + wait > nextTick {
+            nextTick = now + wait
+        }
     }
 
     /// Handles every queued event. Runs of MotionNotify become one move (the last position) and

@@ -226,4 +226,20 @@ final class TourPlayerTests: XCTestCase {
         _ = player.advance(3.5)
         XCTAssertEqual(player.elapsed, 3.5)
     }
+
+    /// The time to the next scene or cue, which the window sleeps for while the scan is still.
+    func testSecondsToNextEvent() {
+        var player = TourPlayer(tour: smallTour(cues: [TourCue(at: 1, [.toggleGrid])]), loops: false)
+        XCTAssertNil(player.secondsToNextEvent, "not running")
+        _ = player.start()
+        XCTAssertEqual(player.secondsToNextEvent!, 2, accuracy: 1e-9)      // scene 1 lasts 2 s
+        _ = player.advance(0.5)
+        XCTAssertEqual(player.secondsToNextEvent!, 1.5, accuracy: 1e-9)
+        _ = player.advance(1.5)                                             // scene 2 starts
+        XCTAssertEqual(player.secondsToNextEvent!, 1, accuracy: 1e-9)      // its cue at 1 s
+        _ = player.advance(1)
+        XCTAssertEqual(player.secondsToNextEvent!, 2, accuracy: 1e-9)      // then its end at 3 s
+        player.pause()
+        XCTAssertNil(player.secondsToNextEvent, "paused")
+    }
 }
