@@ -39,16 +39,8 @@ public struct CodeOverlay: Equatable, Sendable {
     /// one, that fit. Text goes below 12 px (to 6 px) only when nothing larger fits.
     static func layout(_ frame: FrameLayout, snippets: [CodeSnippet], codeWidth: Double,
                        measuredAt size0: Double) -> CodeOverlay {
-        let room = Rect(x: frame.margin, y: frame.margin, width: frame.width - 2 * frame.margin,
-                        height: frame.height - 2 * frame.margin)
-        let readable = 12 * frame.scale
-        var sizes: [Double] = []
-        var s = size0
-        while s > readable { sizes.append(s); s *= 0.93 }
-        sizes.append(readable)
-        s = readable * 0.93
-        while s > 6 { sizes.append(s); s *= 0.93 }
-        sizes.append(6)
+        let room = OverlaySizing.room(in: frame)
+        let sizes = OverlaySizing.candidateSizes(from: size0, scale: frame.scale)
 
         struct Metrics {
             let size: Double, spacing: Double, columns: Int

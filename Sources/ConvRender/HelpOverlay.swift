@@ -34,16 +34,8 @@ public struct HelpOverlay: Equatable, Sendable {
     /// happens in windows smaller than about 800×600; then every binding is still listed.
     static func layout(_ frame: FrameLayout, keysWidth: Double, descriptionWidth: Double, measuredAt size0: Double) -> HelpOverlay {
         let bindings = lines
-        let room = Rect(x: frame.margin, y: frame.margin, width: frame.width - 2 * frame.margin,
-                        height: frame.height - 2 * frame.margin)
-        let readable = 12 * frame.scale
-        var sizes: [Double] = []
-        var s = size0
-        while s > readable { sizes.append(s); s *= 0.93 }
-        sizes.append(readable)
-        s = readable * 0.93
-        while s > 6 { sizes.append(s); s *= 0.93 }
-        sizes.append(6)
+        let room = OverlaySizing.room(in: frame)
+        let sizes = OverlaySizing.candidateSizes(from: size0, scale: frame.scale)
 
         func geometry(_ size: Double, _ spacing: Double, _ columns: Int) -> (width: Double, height: Double, perColumn: Int) {
             let k = size / size0
