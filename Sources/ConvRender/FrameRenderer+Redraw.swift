@@ -11,14 +11,6 @@ extension FrameRenderer {
         var aWithBClock = a
         aWithBClock.clock = b.clock
         guard aWithBClock == b else { return false }
-        return glideFraction(a) == glideFraction(b)
-    }
-
-    /// How far the box has eased toward the next position: the condition of `FrameScene.isGliding`
-    /// and the curve of `FrameScene.boxRect`, without building a scene (which scans the maps).
-    static func glideFraction(_ s: AppState) -> Double {
-        let c = s.clock
-        guard s.view.glide, c.isPlaying, c.speed <= FrameScene.glideMaxSpeed, c.tween > 0, !s.scan.isAtEnd else { return 0 }
-        return FrameScene.ease(c.tween)
+        return FrameScene.glideFraction(a) == FrameScene.glideFraction(b)
     }
 }

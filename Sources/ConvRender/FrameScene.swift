@@ -53,17 +53,24 @@ struct FrameScene {
     }
 
     /// Whether the box is gliding: playing slowly enough to follow, with a next position to go to.
-    var isGliding: Bool {
-        let c = state.clock
-        return state.view.glide && c.isPlaying && c.speed <= FrameScene.glideMaxSpeed && c.tween > 0 && !scan.isAtEnd
+    var isGliding: Bool { FrameScene.isGliding(state) }
+
+    static func isGliding(_ s: AppState) -> Bool {
+        let c = s.clock
+        return s.view.glide && c.isPlaying && c.speed <= glideMaxSpeed && c.tween > 0 && !s.scan.isAtEnd
+    }
+
+    /// How far the box has eased toward the next position (0 when it is not gliding). Windows
+    /// compare it between ticks to skip frames that would look the same.
+    static func glideFraction(_ s: AppState) -> Double {
+        isGliding(s) ? ease(s.clock.tween) : 0
     }
 
     /// Where the yellow box is drawn: on the current window, or on its way to the next one. It rests
     /// for the first part of each step and then eases over, so each position can be read.
     var boxRect: Rect {
         let here = windowRect(position: scan.position)
-        guard isGliding else { return here }
-        let t = FrameScene.ease(state.clock.tween)
+        let t = FrameScene.glideFraction(state)
         guard t > 0 else { return here }
         let next = windowRect(position: scan.position + 1)
         func mix(_ a: Double, _ b: Double) -> Double { (a + (b - a) * t).rounded() }

@@ -30,17 +30,24 @@ final class PanelLayers {
     /// Layers larger than this many pixels are not kept (each costs 4 bytes a pixel).
     static let maxPixels = 40_000_000
 
-    /// The layer for `key` covering `rect` (whole pixels, window coordinates), drawn by `draw`
-    /// (which receives a context whose coordinates are window coordinates) when not cached.
-    func layer(_ key: Key, covering rect: Rect, draw: (OpaquePointer) -> Void) -> ImageSurface? {
-        if let hit = entries.first(where: { $0.key == key }) { return hit.surface }
+    /// A new opaque surface covering `rect`, drawn by `draw` in window coordinates; nil when the
+    /// rect is empty or too large to keep.
+    static func drawn(covering rect: Rect, draw: (OpaquePointer) -> Void) -> ImageSurface? {
         let w = Int(rect.width), h = Int(rect.height)
-        guard w > 0, h > 0, w * h <= PanelLayers.maxPixels,
+        guard w > 0, h > 0, w * h <= maxPixels,
               let surface = try? ImageSurface(width: w, height: h, opaque: true) else { return nil }
         let context = DrawingContext(surface)
         cairo_translate(context.pointer, -rect.x, -rect.y)
         draw(context.pointer)
         cairo_surface_flush(surface.pointer)
+        return surface
+    }
+
+    /// The layer for `key` covering `rect` (whole pixels, window coordinates), drawn by `draw`
+    /// (which receives a context whose coordinates are window coordinates) when not cached.
+    func layer(_ key: Key, covering rect: Rect, draw: (OpaquePointer) -> Void) -> ImageSurface? {
+        if let hit = entries.first(where: { $0.key == key }) { return hit.surface }
+        guard let surface = PanelLayers.drawn(covering: rect, draw: draw) else { return nil }
         entries.removeAll { $0.key.kind == key.kind && $0.key.empty == key.empty }
         entries.append((key, surface))
         return surface
@@ -66,13 +73,7 @@ final class StripLayer {
             entries.append(hit)
             return hit.surface
         }
-        let w = Int(rect.width), h = Int(rect.height)
-        guard w > 0, h > 0, w * h <= PanelLayers.maxPixels,
-              let surface = try? ImageSurface(width: w, height: h, opaque: true) else { return nil }
-        let context = DrawingContext(surface)
-        cairo_translate(context.pointer, -rect.x, -rect.y)
-        draw(context.pointer)
-        cairo_surface_flush(surface.pointer)
+        guard let surface = PanelLayers.drawn(covering: rect, draw: draw) else { return nil }
         entries.append((key, surface))
         if entries.count > StripLayer.capacity { entries.removeFirst() }
         return surface

@@ -106,14 +106,7 @@ final class AppWindow {
         isFullscreen.toggle()
         let d = x.display
         if x.hasWindowManager() {
-            var event = XEvent()
-            event.xclient.type = ClientMessage
-            event.xclient.window = id
-            event.xclient.message_type = x.atoms.netWMState
-            event.xclient.format = 32
-            // _NET_WM_STATE_REMOVE = 0, _NET_WM_STATE_ADD = 1; source indication 1 = application.
-            event.xclient.data.l = (isFullscreen ? 1 : 0, Int(x.atoms.netWMStateFullscreen), 0, 1, 0)
-            XSendEvent(d, x.root, 0, SubstructureRedirectMask | SubstructureNotifyMask, &event)
+            requestFullscreenState(isFullscreen)
         } else if isFullscreen {
             var rootReturn: Window = 0
             var gx: Int32 = 0, gy: Int32 = 0
@@ -163,18 +156,24 @@ final class AppWindow {
         guard isFullscreen else { return }
         let d = x.display
         if x.hasWindowManager() {
-            var event = XEvent()
-            event.xclient.type = ClientMessage
-            event.xclient.window = id
-            event.xclient.message_type = x.atoms.netWMState
-            event.xclient.format = 32
-            event.xclient.data.l = (1, Int(x.atoms.netWMStateFullscreen), 0, 1, 0)
-            XSendEvent(d, x.root, 0, SubstructureRedirectMask | SubstructureNotifyMask, &event)
+            requestFullscreenState(true)
         } else {
             XMoveResizeWindow(d, id, 0, 0, UInt32(max(1, screenWidth)), UInt32(max(1, screenHeight)))
             XRaiseWindow(d, id)
         }
         XFlush(d)
+    }
+
+    /// Asks the window manager to add or remove `_NET_WM_STATE_FULLSCREEN` (EWMH client message).
+    private func requestFullscreenState(_ on: Bool) {
+        var event = XEvent()
+        event.xclient.type = ClientMessage
+        event.xclient.window = id
+        event.xclient.message_type = x.atoms.netWMState
+        event.xclient.format = 32
+        // _NET_WM_STATE_REMOVE = 0, _NET_WM_STATE_ADD = 1; source indication 1 = application.
+        event.xclient.data.l = (on ? 1 : 0, Int(x.atoms.netWMStateFullscreen), 0, 1, 0)
+        XSendEvent(x.display, x.root, 0, SubstructureRedirectMask | SubstructureNotifyMask, &event)
     }
 
     /// Takes the keyboard: a kiosk with no window manager has nobody else to give it focus.
