@@ -105,7 +105,8 @@ final class TourSpecTests: XCTestCase {
 
     func testTheExampleFileIsAValidTour() throws {
         let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("resources/tours/example.json")
         let t = try TourSpec.tour(from: JSONDecoder().decode(TourValue.self, from: Data(contentsOf: url)))
         XCTAssertGreaterThanOrEqual(t.scenes.count, 3)
