@@ -48,7 +48,23 @@ public enum Action: Equatable, Sendable {
     case resumeTour
     case toggleFullscreen
     case saveScreenshot
+    /// Quit at once (the kiosk's Ctrl+Alt+Q).
     case quit
+    /// `q`: quit, but with unsaved work only on the second press (the first one asks on screen).
+    case askToQuit
+    /// Esc: close the topmost thing open (code, help, a typed number, a selected weight, paint
+    /// mode); with nothing open, as `askToQuit`.
+    case escape
+    /// Take back the last edit (a stroke, a clear, a kernel edit or size, a move of the input,
+    /// a new input or filter, dilation or flip).
+    case undo
+    /// Do again what undo took back.
+    case redo
+    /// The painted input was written to a file: leaving no longer loses it.
+    case paintingSaved
+    /// The tour's next / previous scene, from its start.
+    case nextScene
+    case previousScene
 
     // Editing the kernel (`KernelEditor`). Every edit makes the filter `custom`.
     /// Select weight (row, col) of the kernel for editing; out of range does nothing.

@@ -23,13 +23,20 @@ extension AppState {
             guard let s = kernelEditor.selected else { return }
             applyWeight(0, at: s)
         case let .typeWeightCharacter(c):
-            guard kernelEditor.selected != nil, KernelEditor.isTypable(c),
-                  kernelEditor.typed.count < KernelEditor.maxTypedLength else { return }
+            guard kernelEditor.selected != nil, KernelEditor.isTypable(c) else { return }
+            if kernelEditor.typedIsInvalid {
+                kernelEditor.typed = ""
+                kernelEditor.typedIsInvalid = false
+            }
+            guard kernelEditor.typed.count < KernelEditor.maxTypedLength else { return }
             kernelEditor.typed.append(c)
         case .eraseTypedCharacter:
             guard let s = kernelEditor.selected else { return }
             if kernelEditor.typed.isEmpty {
                 applyWeight(0, at: s)
+            } else if kernelEditor.typedIsInvalid {
+                kernelEditor.typed = ""
+                kernelEditor.typedIsInvalid = false
             } else {
                 kernelEditor.typed.removeLast()
             }
@@ -39,6 +46,7 @@ extension AppState {
                 applyWeight(try WeightEntryError.parse(kernelEditor.typed), at: s)
             } catch {
                 message = "\(error)"
+                kernelEditor.typedIsInvalid = true
             }
         case .cycleKernelSize:
             cycleKernelSize()
@@ -51,13 +59,19 @@ extension AppState {
     private mutating func applyWeight(_ value: Float, at s: GridCell) {
         if rebuild(kernel: kernel.setting(row: s.row, col: s.col, to: value)) {
             kernelEditor.typed = ""
+            kernelEditor.typedIsInvalid = false
         }
     }
 
     /// The next size of 3 → 5 → 7 → 1 that leaves an output on this input, keeping the centre
-    /// weights; a size that leaves none is passed over, and the message says so.
+    /// weights; a size that leaves none is passed over, and the message says so. Every size is cut
+    /// from the kernel the cycle started with, so a full turn gives that kernel back, weights,
+    /// name and all, and the scan returns to the cell it started on.
     private mutating func cycleKernelSize() {
         let old = kernel.size
+        if let o = sizeCycleOrigin, o == kernel || o.resized(to: old) == kernel {} else { sizeCycleOrigin = kernel }
+        let origin = sizeCycleOrigin ?? kernel
+        let anchor = currentCycleAnchor()
         var n = old
         var skipped: [Int] = []
         for _ in KernelEditor.sizeCycle.indices {
@@ -65,7 +79,8 @@ extension AppState {
             guard n != old else { break }
             let off = (old - n) / 2
             let moved = kernelEditor.selected.map { GridCell(row: $0.row - off, col: $0.col - off) }
-            if rebuild(kernel: kernel.resized(to: n)) {
+            if rebuild(kernel: n == origin.size ? origin : origin.resized(to: n)) {
+                placeScan(atAnchor: anchor)
                 kernelEditor = KernelEditor(selected: moved)
                 kernelEditor.fit(kernelSize: n)
                 if !skipped.isEmpty {

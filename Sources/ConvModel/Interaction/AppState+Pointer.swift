@@ -22,6 +22,8 @@ public struct DragState: Equatable, Sendable {
     public var paintValue: Float?
     /// The timeline is held: moves seek the scan instead of panning (`panel` means nothing then).
     public var isScrub: Bool
+    /// This brush stroke already made its undo step (a whole stroke is one step).
+    public var strokeRecorded = false
 
     public init(panel: PanelKind, lastX: Double, lastY: Double, moved: Bool = false, paintValue: Float? = nil,
                 isScrub: Bool = false) {
@@ -40,8 +42,9 @@ extension AppState {
     /// Zoom factor of one wheel step: two steps double the cell size.
     public static let wheelZoomStep = 1.4142135623730951
 
-    /// The mouse. Hovering a cell while paused puts the scan at the position that cell belongs
-    /// to; a click does it at any time; the wheel zooms the panel under the pointer about the
+    /// The mouse. Hovering a cell while paused previews the position that cell belongs to: the
+    /// scan goes back when the pointer leaves the panels, unless a click put it there (a click
+    /// works at any time); the wheel zooms the panel under the pointer about the
     /// pointer; a drag pans it. On the kernel grid a click selects a weight and the wheel changes
     /// it (Shift: by 1.0); in paint mode the left button paints the input white and the right one
     /// black. A press on the timeline seeks there and a drag along it scrubs.
@@ -83,7 +86,13 @@ extension AppState {
             }
             let previous = hover
             hover = hoverTarget(x: x, y: y)
-            if !clock.isPlaying, let h = hover, h != previous { placeScan(at: h) }
+            if !clock.isPlaying {
+                if let h = hover {
+                    if h != previous { previewScan(at: h) }
+                } else {
+                    endPreview()
+                }
+            }
         case let .pressed(x, y, button):
             if button == .primary, timelinePosition(atX: x, y: y) != nil {
                 seekTimeline(toX: x)
@@ -96,8 +105,9 @@ extension AppState {
             }
             if painter.isOn, button != .middle, let cell = inputCell(x: x, y: y) {
                 let value: Float = button == .primary ? 1 : 0
-                update(.paint(row: cell.row, col: cell.col, value: value))
+                // The drag first, so that the whole stroke, this dab included, is one undo step.
                 drag = DragState(panel: .input, lastX: x, lastY: y, paintValue: value)
+                update(.paint(row: cell.row, col: cell.col, value: value))
                 return []
             }
             guard button == .primary, let kind = FrameLayout(state: self).panel(atX: x, y: y) else { return [] }
@@ -107,7 +117,10 @@ extension AppState {
             if d.paintValue == nil && button != .primary { return [] }
             drag = nil
             hover = hoverTarget(x: x, y: y)
-            if d.paintValue == nil, !d.isScrub, !d.moved, let h = hover { placeScan(at: h) }
+            if d.paintValue == nil, !d.isScrub, !d.moved, let h = hover {
+                placeScan(at: h)
+                hoverPreview = nil
+            }
         case let .scrolled(x, y, steps, coarse):
             if let w = kernelWeight(atX: x, y: y) {
                 if steps != 0 {
@@ -127,6 +140,7 @@ extension AppState {
         case .left:
             // A drag keeps going outside the window (the press grabs the pointer); only the hover ends.
             hover = nil
+            if drag == nil { endPreview() }
         }
         return []
     }
@@ -176,8 +190,38 @@ extension AppState {
         clock.resetPhase()
     }
 
+    /// Puts the scan under the pointer, remembering where it stood before the preview began.
+    private mutating func previewScan(at target: HoverTarget) {
+        let origin = hoverPreview.flatMap { $0.isShowing(in: scan) ? $0.origin : nil } ?? scan.position
+        placeScan(at: target)
+        hoverPreview = ScanPreview(origin: origin, shown: scan.position, count: scan.count)
+    }
+
+    /// The pointer left the panels: a preview goes back to where the scan stood. When something
+    /// else has moved the scan since (a key, a click, playing, a new map) the preview is over.
+    mutating func endPreview() {
+        if let p = hoverPreview, p.isShowing(in: scan) {
+            scan.seek(p.origin)
+            clock.resetPhase()
+        }
+        hoverPreview = nil
+    }
+
     private mutating func pan(_ kind: PanelKind, dx: Double, dy: Double) {
         let mapping = FrameLayout(state: self).mapping(kind, in: self)
         panels[kind.rawValue] = mapping.view.panned(dx: dx, dy: dy, in: mapping)
     }
+}
+
+/// A scan position shown while the pointer hovers a panel, and the one to go back to.
+struct ScanPreview: Equatable, Sendable {
+    /// Where the scan stood before the preview.
+    let origin: Int
+    /// Where the preview put it.
+    let shown: Int
+    /// The number of positions of the map it was shown on.
+    let count: Int
+
+    /// Whether the scan is still where the preview put it, on the same map.
+    func isShowing(in scan: ScanCursor) -> Bool { scan.position == shown && scan.count == count }
 }

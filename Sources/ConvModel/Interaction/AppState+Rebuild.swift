@@ -5,7 +5,7 @@ extension AppState {
         switch action {
         case .nextInput, .previousInput, .setImage, .nextFilter, .previousFilter, .selectPreset, .setKernel, .setSettings,
              .nudgeWeight, .setWeight, .zeroWeight, .eraseTypedCharacter, .commitTypedWeight, .cycleKernelSize,
-             .paint, .paintStroke, .clearCanvas, .shiftInput, .cycleDilation, .toggleFlip:
+             .paint, .paintStroke, .clearCanvas, .shiftInput, .cycleDilation, .toggleFlip, .undo, .redo:
             return true
         default:
             return false

@@ -30,6 +30,21 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var kernelEditor = KernelEditor()
     /// Paint mode and brush.
     public internal(set) var painter = InputPainter()
+    /// Undo and redo of the person's edits.
+    public internal(set) var history = EditHistory()
+    /// What the person has made that exists nowhere else yet (Esc and `q` ask before it goes).
+    public internal(set) var unsaved = UnsavedWork()
+    /// The input given at start when it is not a built-in one (a file, a blank canvas): `i` / `I`
+    /// keep it in their cycle.
+    public internal(set) var ownInput: NamedImage?
+    /// Where the scan was before the pointer started previewing positions (paused hover).
+    var hoverPreview: ScanPreview?
+    /// The cell the scan stood on when `k` or `d` started changing the map's size.
+    var cycleAnchor: ScanAnchor?
+    /// The kernel `k` started from, so a full turn of sizes gives it back.
+    var sizeCycleOrigin: Kernel?
+    /// What `t` gives back when the person leaves the tour.
+    var beforeTour: TourReturn?
 
     /// Fails with a `SettingsError` when the kernel leaves no output on this image.
     public init(image: NamedImage, kernel: Kernel, settings: ConvSettings = ConvSettings(),
@@ -46,6 +61,7 @@ public struct AppState: Equatable, Sendable {
         self.view = ViewOptions()
         self.windowWidth = windowWidth
         self.windowHeight = windowHeight
+        if BuiltinImages.named(image.name) == nil { ownInput = image }
     }
 
     public var geometry: ConvGeometry { maps.geometry }
@@ -58,9 +74,15 @@ public struct AppState: Equatable, Sendable {
     /// The arithmetic of the cell at the current scan position.
     public var currentCell: CellArithmetic { maps.cell(row: scan.row, col: scan.col) }
 
-    /// Applies one action and returns what the shell must do about it.
+    /// Applies one action and returns what the shell must do about it. The person's edits are
+    /// remembered for undo (`AppState+History.swift`).
     @discardableResult
     public mutating func update(_ action: Action) -> [Effect] {
+        guard AppState.isUndoableEdit(action) else { return apply(action) }
+        return applyRecordingUndo(action)
+    }
+
+    mutating func apply(_ action: Action) -> [Effect] {
         switch action {
         case let .tick(seconds):
             if tour?.isRunning == true {
@@ -70,7 +92,11 @@ public struct AppState: Equatable, Sendable {
                 clock.advance(seconds, cursor: &scan)
             }
         case .togglePlay:
-            clock.isPlaying.toggle()
+            if tour != nil, tour?.isRunning == true || tour?.isHeld == true {
+                toggleTourHold()
+            } else {
+                clock.isPlaying.toggle()
+            }
         case let .setPlaying(on):
             clock.isPlaying = on
         case let .step(n):
@@ -90,10 +116,7 @@ public struct AppState: Equatable, Sendable {
         case let .setSpeed(s):
             clock.setSpeed(s)
         case .nextInput, .previousInput:
-            let names = BuiltinImages.names
-            let delta = action == .nextInput ? 1 : -1
-            let i = builtinInputIndex.map { ($0 + delta + names.count) % names.count } ?? 0
-            rebuild(image: BuiltinImages.named(names[i])!)
+            cycleInput(by: action == .nextInput ? 1 : -1)
         case let .setImage(img):
             rebuild(image: img)
         case .nextFilter, .previousFilter:
@@ -151,6 +174,20 @@ public struct AppState: Equatable, Sendable {
             return painter.isOn ? [.savePaintedInput] : [.saveScreenshot]
         case .quit:
             return [.quit]
+        case .askToQuit:
+            return askToQuit()
+        case .escape:
+            return escape()
+        case .undo:
+            undo()
+        case .redo:
+            redo()
+        case .paintingSaved:
+            unsaved.painting = false
+        case .nextScene:
+            goToScene(by: 1)
+        case .previousScene:
+            goToScene(by: -1)
         case .selectWeight, .deselectWeight, .nudgeWeight, .setWeight, .zeroWeight, .typeWeightCharacter,
              .eraseTypedCharacter, .commitTypedWeight, .cycleKernelSize:
             editKernel(action)

@@ -26,6 +26,9 @@ public struct KernelEditor: Equatable, Sendable {
     public var selected: GridCell?
     /// What has been typed for the selected weight since it was selected or last set; "" for nothing.
     public var typed: String = ""
+    /// Enter found `typed` not to be a usable number: it stays on show, marked, and the next
+    /// character typed replaces it.
+    public var typedIsInvalid = false
 
     public init(selected: GridCell? = nil, typed: String = "") {
         self.selected = selected

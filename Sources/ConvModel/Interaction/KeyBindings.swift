@@ -13,7 +13,7 @@ public struct KeyBinding: Equatable, Sendable {
 /// The window's key table and this list are tested against each other.
 public enum KeyBindings {
     public static let all: [KeyBinding] = [
-        KeyBinding("Space", "play or pause the scan"),
+        KeyBinding("Space", "play or pause the scan (in the tour: the tour too)"),
         KeyBinding("→ / ←", "one position forward / back"),
         KeyBinding("↑ / ↓", "one row back / forward (selected weight: ±0.1)"),
         KeyBinding("Shift + arrows", "paused: move the input a pixel; playing: a row"),
@@ -28,7 +28,7 @@ public enum KeyBindings {
         KeyBinding("p", "reveal cell by cell / show the whole map"),
         KeyBinding("d", "dilation 1 → 2 → 3 (taps spread apart)"),
         KeyBinding("x", "true convolution (kernel flipped) or correlation"),
-        KeyBinding("click a weight", "select it to edit (Esc lets go)"),
+        KeyBinding("click a weight", "select it to edit"),
         KeyBinding("wheel on a weight", "change it by 0.1 (Shift: by 1)"),
         KeyBinding("0–9 − . Enter", "type a value for the selected weight"),
         KeyBinding("Backspace / Delete", "set the selected weight to 0"),
@@ -44,10 +44,15 @@ public enum KeyBindings {
         KeyBinding("click / drag the timeline", "seek to a position"),
         KeyBinding("0", "reset zoom and pan"),
         KeyBinding("o", "NumPy and PyTorch code for these maps"),
-        KeyBinding("t", "guided tour on / off"),
+        KeyBinding("t", "guided tour on / off (off: back to what you had)"),
+        KeyBinding("PageDown / PageUp", "tour: next / previous scene"),
+        KeyBinding(". / ,", "tour: next / previous scene"),
+        KeyBinding("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a stroke, clear, kernel or input change"),
+        KeyBinding("u / U", "undo / redo, as Ctrl+Z / Ctrl+Shift+Z"),
         KeyBinding("s", "save a PNG (paint mode: the input as PGM)"),
         KeyBinding("F11", "fullscreen"),
         KeyBinding("h or ?", "show / hide this help"),
-        KeyBinding("q or Esc", "quit (Esc first lets go of a weight; kiosk: Ctrl+Alt+Q)"),
+        KeyBinding("Esc", "close code, help, a typed number, a weight, paint mode; then quit"),
+        KeyBinding("q", "quit; asks first if work is unsaved (kiosk: Ctrl+Alt+Q)"),
     ]
 }

@@ -1,6 +1,6 @@
 /// A state in which some keys mean something other than what `KeyMap.commands` says.
 public enum KeyMode: CaseIterable, Sendable {
-    /// A kernel weight is selected: ↑/↓ change it, digits, `-` and `.` type a value, Esc lets go.
+    /// A kernel weight is selected: ↑/↓ change it, digits, `-` and `.` type a value.
     case weightSelected
     /// The scan is paused: Shift+arrows move the input by one pixel.
     case paused
@@ -29,7 +29,6 @@ extension KeyMap {
             KeyCommand("KP_Subtract", .typeWeightCharacter("-"), help: typing),
             KeyCommand("period", .typeWeightCharacter("."), help: typing),
             KeyCommand("KP_Decimal", .typeWeightCharacter("."), help: typing),
-            KeyCommand("Escape", .deselectWeight, help: "q or Esc"),
         ]
         for d in 0...9 {
             let c = Character(String(d))

@@ -87,8 +87,16 @@ public enum KeyMap {
             KeyCommand("F11", .toggleFullscreen, help: "F11"),
             KeyCommand("h", .toggleHelp, help: "h or ?"),
             KeyCommand("question", .toggleHelp, help: "h or ?"),
-            KeyCommand("q", .quit, help: "q or Esc"),
-            KeyCommand("Escape", .quit, help: "q or Esc"),
+            KeyCommand("z", .control, .undo, help: "Ctrl+Z / Ctrl+Shift+Z"),
+            KeyCommand("Z", .control, .redo, help: "Ctrl+Z / Ctrl+Shift+Z"),
+            KeyCommand("u", .undo, help: "u / U"),
+            KeyCommand("U", .redo, help: "u / U"),
+            KeyCommand("Next", .nextScene, help: "PageDown / PageUp"),
+            KeyCommand("Prior", .previousScene, help: "PageDown / PageUp"),
+            KeyCommand("period", .nextScene, help: ". / ,"),
+            KeyCommand("comma", .previousScene, help: ". / ,"),
+            KeyCommand("Escape", .escape, help: "Esc"),
+            KeyCommand("q", .askToQuit, help: "q"),
         ]
         for digit in 1...9 {
             table.append(KeyCommand(String(digit), .selectPreset(digit - 1), help: "1 – 9"))

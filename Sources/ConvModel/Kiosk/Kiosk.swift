@@ -13,8 +13,10 @@
 ///   changes the picture, and nothing a visitor does first can be destructive.
 /// - Pointer motion alone does not wake it (people brush past mice); once a visitor has the
 ///   controls, motion counts as input and keeps them.
-/// - Keys that would leave or break the display do nothing: `q`, `Esc` (quit), `s` (it would write
-///   files) and F11. Ctrl+Alt+Q always quits; `--allow-quit` gives `q` and `Esc` back.
+/// - The input that wakes the kiosk also pauses the scan, so the visitor finds a still picture.
+/// - Keys that would leave or break the display do nothing: `q`, and `Esc` with nothing left to
+///   close (quit), F11, and `s` (it would write files; it says so on screen). Ctrl+Alt+Q always
+///   quits; `--allow-quit` gives `q` and `Esc` back.
 /// - `t` in the visitor's hands goes back to the tour at once (as the idle timeout would).
 /// - Going back to the tour undoes what a visitor changed that the tour's scenes do not set
 ///   themselves: a selected weight, paint mode and the brush, the help and code overlays, a message,
@@ -23,6 +25,8 @@ public struct Kiosk: Equatable, Sendable {
     public static let defaultIdleTimeout = 90.0
     /// What the visitor is told when they take over.
     public static let welcome = "Your turn: h lists the keys, t goes back to the tour"
+    /// What `s` says in a visitor's hands.
+    public static let savingOff = "saving is off in kiosk mode"
     /// Keys that quit with Control and Alt held, whatever `allowQuit` says.
     public static let quitChordKeys: Set<String> = ["q", "Q"]
 
@@ -61,9 +65,13 @@ public struct Kiosk: Equatable, Sendable {
     /// A key's action in the visitor's hands: the ones that would leave or break the display are dropped.
     private mutating func visitorAction(_ action: Action, in state: AppState) -> [Action] {
         switch action {
-        case .quit:
-            return allowQuit ? [.quit] : []
-        case .saveScreenshot, .toggleFullscreen:
+        case .quit, .askToQuit:
+            return allowQuit ? [action] : []
+        case .escape:
+            return allowQuit || state.escapeTarget != nil ? [action] : []
+        case .saveScreenshot:
+            return [.showMessage(Kiosk.savingOff)]
+        case .toggleFullscreen:
             return []
         case .toggleTour:
             lastInput = nil
@@ -95,11 +103,11 @@ public struct Kiosk: Equatable, Sendable {
         return returnActions(for: state)
     }
 
-    /// The tour pauses and the visitor is greeted; nil when there is no running tour to wake from.
+    /// The tour and the scan pause and the visitor is greeted; nil when there is no running tour to wake from.
     private mutating func wake(_ state: AppState, at now: Double) -> [Action]? {
         guard isTouring(state) else { return nil }
         lastInput = now
-        return [.pauseTour, .showMessage(Kiosk.welcome)]
+        return [.pauseTour, .setPlaying(false), .showMessage(Kiosk.welcome)]
     }
 
     /// Undoes what a visitor changed that the scenes do not set, then goes back to the tour: the

@@ -1,16 +1,56 @@
 extension AppState {
-    /// Starts `tour` from its first scene, replacing any tour already running.
+    /// Starts `tour` from its first scene, replacing any tour already running. What the person had
+    /// before is kept, for leaving the tour with `t`.
     mutating func startTour(_ tour: Tour, loop: Bool) {
+        if self.tour == nil { beforeTour = TourReturn(self) }
         var player = TourPlayer(tour: tour, loops: loop)
         let actions = player.start()
         self.tour = player.isRunning ? player : nil
         applyTourActions(actions)
     }
 
-    /// Ends the tour; the model stays as the last scene left it, without a caption.
+    /// Ends the tour, without a caption: the input, filter, settings, speed, view and position
+    /// go back to what they were before it started.
     mutating func stopTour() {
         tour = nil
         caption = nil
+        if let back = beforeTour {
+            beforeTour = nil
+            back.restore(into: &self)
+        }
+    }
+
+    /// Space during the tour: the tour's clock and the scan stop together, and go on together.
+    mutating func toggleTourHold() {
+        guard var player = tour else { return }
+        if player.isHeld {
+            clock.isPlaying = player.release()
+        } else {
+            player.hold(scanPlaying: clock.isPlaying)
+            clock.isPlaying = false
+        }
+        tour = player
+    }
+
+    /// PageDown / PageUp during the tour. A held tour shows the new scene held, its scan waiting.
+    mutating func goToScene(by delta: Int) {
+        guard var player = tour else {
+            message = "no tour is playing: t starts it"
+            return
+        }
+        let actions = player.goToScene(by: delta)
+        let held = player.isHeld
+        if held {
+            // The scene's own set-up decides whether its scan plays once the presenter goes on.
+            player.release()
+        }
+        tour = player
+        applyTourActions(actions)
+        if held, var p = tour {
+            p.hold(scanPlaying: clock.isPlaying)
+            clock.isPlaying = false
+            tour = p
+        }
     }
 
     /// The tour waits (a visitor took over) and its caption goes, since it may no longer fit.
@@ -34,7 +74,10 @@ extension AppState {
         let actions = player.advance(seconds)
         tour = player.isFinished ? nil : player
         applyTourActions(actions)
-        if player.isFinished { caption = nil }
+        if player.isFinished {
+            caption = nil
+            beforeTour = nil
+        }
     }
 
     /// Applies what the tour player said. Its `.tick`s are the clock's time, not new tour time,
@@ -47,5 +90,40 @@ extension AppState {
                 update(action)
             }
         }
+    }
+}
+
+/// What the person had before a tour started: `t` out of the tour gives it back.
+struct TourReturn: Equatable, Sendable {
+    let edit: EditSnapshot
+    let speed: Double
+    let playing: Bool
+    let view: ViewOptions
+    let panels: [PanelView]
+    let position: Int
+
+    init(_ state: AppState) {
+        edit = state.editSnapshot
+        speed = state.clock.speed
+        playing = state.clock.isPlaying
+        view = state.view
+        panels = state.panels
+        position = state.scan.position
+    }
+
+    /// Puts it all back; theme, scale and the overlays stay as they are now.
+    func restore(into state: inout AppState) {
+        state.rebuild(image: edit.image, kernel: edit.kernel, settings: edit.settings)
+        state.clock.setSpeed(speed)
+        state.clock.isPlaying = playing
+        var v = view
+        v.theme = state.view.theme
+        v.scale = state.view.scale
+        v.showHelp = state.view.showHelp
+        v.showCode = state.view.showCode
+        state.view = v
+        state.panels = panels
+        state.scan.seek(position)
+        state.clock.resetPhase()
     }
 }

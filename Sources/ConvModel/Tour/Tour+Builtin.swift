@@ -66,8 +66,8 @@ extension Tour {
               seconds: 15, input: "face", filter: "edge_v", settings: ConvSettings(padding: .same), speed: 56, hold: true),
 
         scene("Move the input, the map moves too",
-              "Halfway through, the letter moves two cells down and four to the right. Its map moves by exactly "
-                  + "as much and keeps its shape, because the same weights are used at every position.",
+              "Halfway through, the letter moves two cells to the right. Its map moves two cells as well, the "
+                  + "pooled map one, and both keep their shape, because the same weights are used at every position.",
               seconds: 16, input: "letter", filter: "edge_v", speed: 24,
               view: SceneView(progressive: false),
               cues: [TourCue(at: 8, [.setImage(shiftedLetter)])]),
@@ -96,11 +96,17 @@ extension Tour {
               seconds: 13, input: "stripes", filter: "sobel_x", speed: 48, hold: true),
     ])
 
-    /// The letter of the translation scene, moved two rows down and four columns right. The letter
-    /// has a blank margin wider than that, so nothing wraps around the edge.
+    /// How far the translation scene moves the letter: rows down, columns right. Even, so the pool
+    /// map moves by whole cells; small enough that the whole conv map stays inside its panel and
+    /// inside the part the pool keeps (the tests check the caption's claim from the maps). Two rows
+    /// down would not do: the 27-row letter's conv map already reaches the pool's last kept row.
+    public static let movedLetterOffset = (rows: 0, cols: 2)
+
+    /// The letter of the translation scene, moved by `movedLetterOffset`.
     static let shiftedLetter: NamedImage = {
         let letter = BuiltinImages.named("letter")!
-        return NamedImage(name: "letter, moved", grid: letter.grid.shifted(rows: 2, cols: 4))
+        let d = movedLetterOffset
+        return NamedImage(name: "letter, moved", grid: letter.grid.shifted(rows: d.rows, cols: d.cols))
     }()
 
     /// A scene from built-in names; the names are checked by the tests.

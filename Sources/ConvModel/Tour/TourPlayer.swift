@@ -28,6 +28,12 @@ public struct TourPlayer: Equatable, Sendable {
     public private(set) var isFinished = false
     /// The current scene's cues not yet applied, earliest first.
     private var pending: [TourCue] = []
+    /// Held by the presenter (Space): the tour's clock stands still, caption and scene stay.
+    /// The value is whether the scan was playing, so that Space again gives it back.
+    public private(set) var heldScanPlaying: Bool?
+
+    /// Whether the presenter holds the tour (`hold(scanPlaying:)`).
+    public var isHeld: Bool { heldScanPlaying != nil }
 
     public init(tour: Tour, loops: Bool) {
         self.tour = tour
@@ -57,6 +63,7 @@ public struct TourPlayer: Equatable, Sendable {
     /// Stops the clock of the tour where it is (a visitor took over); `resume()` goes on.
     public mutating func pause() {
         isRunning = false
+        heldScanPlaying = nil
     }
 
     /// Goes on after `pause()`: the current scene is set up again from its start, since the
@@ -64,6 +71,35 @@ public struct TourPlayer: Equatable, Sendable {
     public mutating func resume() -> [Action] {
         guard !isRunning, !isFinished, scene != nil else { return [] }
         isRunning = true
+        timeInScene = 0
+        return enterScene()
+    }
+
+    /// The presenter stops the tour's clock where it is, the scene and its caption staying on
+    /// screen; `scanPlaying` is handed back by `release()`.
+    public mutating func hold(scanPlaying: Bool) {
+        guard isRunning else { return }
+        isRunning = false
+        heldScanPlaying = scanPlaying
+    }
+
+    /// The tour's clock goes on from where `hold` stopped it; returns whether the scan was playing.
+    @discardableResult
+    public mutating func release() -> Bool {
+        guard let playing = heldScanPlaying else { return false }
+        heldScanPlaying = nil
+        isRunning = !isFinished
+        return playing
+    }
+
+    /// Jumps `delta` scenes on (back when negative) and returns that scene's set-up. A looping
+    /// tour wraps around; one that does not stops at its first and last scene. A held tour stays
+    /// held.
+    public mutating func goToScene(by delta: Int) -> [Action] {
+        let n = tour.scenes.count
+        guard n > 0, isRunning || isHeld else { return [] }
+        let target = sceneIndex + delta
+        sceneIndex = loops ? ((target % n) + n) % n : min(max(target, 0), n - 1)
         timeInScene = 0
         return enterScene()
     }

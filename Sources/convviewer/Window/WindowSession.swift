@@ -112,6 +112,7 @@ final class WindowSession {
         case .savePaintedInput:
             do {
                 let name = try PaintedInputFile.save(state.image.grid)
+                dispatch(.paintingSaved)
                 dispatch(.showMessage("saved \(name)"))
                 messageDeadline = Monotonic.now() + 4
             } catch {

@@ -58,13 +58,13 @@ final class KeyMapModesTests: XCTestCase {
         XCTAssertEqual(key("Down", in: paused), .stepRow(1))
     }
 
-    /// With a weight selected, ↑/↓ change it, digits and `-` `.` type, Esc lets go; without one
-    /// they are the usual keys.
+    /// With a weight selected, ↑/↓ change it, digits and `-` `.` type; without one they are the
+    /// usual keys. Esc is the same key in both: it closes the topmost thing.
     func testWeightSelectedKeys() throws {
         var s = try state(playing: false)
         XCTAssertEqual(key("3", in: s), .selectPreset(2))
         XCTAssertEqual(key("minus", in: s), .speedDown)
-        XCTAssertEqual(key("Escape", in: s), .quit)
+        XCTAssertEqual(key("Escape", in: s), .escape)
         XCTAssertEqual(key("0", in: s), .resetView)
         s.update(.selectWeight(row: 1, col: 1))
         XCTAssertEqual(key("Up", in: s), .nudgeWeight(steps: 1, coarse: false))
@@ -76,7 +76,7 @@ final class KeyMapModesTests: XCTestCase {
         XCTAssertEqual(key("KP_7", in: s), .typeWeightCharacter("7"))
         XCTAssertEqual(key("minus", in: s), .typeWeightCharacter("-"))
         XCTAssertEqual(key("period", in: s), .typeWeightCharacter("."))
-        XCTAssertEqual(key("Escape", in: s), .deselectWeight)
+        XCTAssertEqual(key("Escape", in: s), .escape)
         XCTAssertEqual(key("Right", .shift, in: s), .shiftInput(rows: 0, cols: 1), "paused: still moves the input")
         XCTAssertEqual(key("space", in: s), .togglePlay)
     }
@@ -96,6 +96,8 @@ final class KeyMapModesTests: XCTestCase {
         XCTAssertEqual(s.kernel[0, 0], 0)
         s.update(try XCTUnwrap(key("Escape", in: s)))
         XCTAssertNil(s.kernelEditor.selected)
-        XCTAssertEqual(key("Escape", in: s), .quit)
+        XCTAssertNil(s.escapeTarget, "nothing left open: the next Esc quits (after asking: the kernel was edited)")
+        XCTAssertEqual(s.update(try XCTUnwrap(key("Escape", in: s))), [])
+        XCTAssertEqual(s.update(try XCTUnwrap(key("Escape", in: s))), [.quit])
     }
 }

@@ -33,7 +33,7 @@ final class KeyMapTests: XCTestCase {
             ("r", [], .toggleRelu), ("n", [], .toggleNumbers), ("g", [], .toggleGrid),
             ("p", [], .toggleProgressive), ("0", [], .resetView), ("s", [], .saveScreenshot),
             ("F11", [], .toggleFullscreen), ("h", [], .toggleHelp), ("question", [], .toggleHelp),
-            ("q", [], .quit), ("Escape", [], .quit),
+            ("q", [], .askToQuit), ("Escape", [], .escape),
         ]
         for (key, mods, action) in cases {
             XCTAssertEqual(KeyMap.action(key: key, modifiers: mods), action, "\(key) with \(mods.rawValue)")

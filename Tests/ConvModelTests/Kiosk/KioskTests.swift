@@ -23,15 +23,16 @@ final class KioskTests: XCTestCase {
         XCTAssertNil(kiosk.idleDeadline, "nobody is using it yet")
     }
 
-    /// The waking key only pauses the tour and greets: `f` does not change the filter.
+    /// The waking key only pauses the tour and the scan, and greets: `f` does not change the filter.
     func testTheWakingKeyOnlyPausesTheTour() throws {
         var kiosk = Kiosk(tour: .builtin, idleTimeout: 90)
         var s = try touring(kiosk)
         let kernel = s.kernel
         let actions = kiosk.key("f", modifiers: [], in: s, at: 100)
-        XCTAssertEqual(actions, [.pauseTour, .showMessage(Kiosk.welcome)])
+        XCTAssertEqual(actions, [.pauseTour, .setPlaying(false), .showMessage(Kiosk.welcome)])
         _ = apply(actions, to: &s)
         XCTAssertEqual(s.tour?.isRunning, false)
+        XCTAssertFalse(s.clock.isPlaying, "the visitor finds the scan paused")
         XCTAssertNil(s.caption)
         XCTAssertEqual(s.kernel, kernel)
         XCTAssertEqual(kiosk.idleDeadline, 190)
@@ -45,7 +46,7 @@ final class KioskTests: XCTestCase {
     func testAnyKeyWakes() throws {
         var kiosk = Kiosk(tour: .builtin)
         let s = try touring(kiosk)
-        XCTAssertEqual(kiosk.key("", modifiers: [], in: s, at: 5), [.pauseTour, .showMessage(Kiosk.welcome)])
+        XCTAssertEqual(kiosk.key("", modifiers: [], in: s, at: 5), [.pauseTour, .setPlaying(false), .showMessage(Kiosk.welcome)])
     }
 
     func testAClickWakesAndIsSwallowedThenPassesOn() throws {
@@ -74,9 +75,10 @@ final class KioskTests: XCTestCase {
         var kiosk = Kiosk(tour: .builtin)
         var s = try touring(kiosk)
         _ = apply(kiosk.key("space", modifiers: [], in: s, at: 1), to: &s)
-        for key in ["q", "Escape", "s", "F11"] {
+        for key in ["q", "Escape", "F11"] {
             XCTAssertEqual(kiosk.key(key, modifiers: [], in: s, at: 2), [], key)
         }
+        XCTAssertEqual(kiosk.key("s", modifiers: [], in: s, at: 2), [.showMessage(Kiosk.savingOff)], "s only says so")
         XCTAssertEqual(kiosk.key("q", modifiers: [.control, .alt], in: s, at: 3), [.quit])
         XCTAssertEqual(kiosk.key("Q", modifiers: [.control, .alt], in: s, at: 3), [.quit], "with Shift too")
         XCTAssertEqual(kiosk.key("q", modifiers: [.control], in: s, at: 3), [])
@@ -90,9 +92,10 @@ final class KioskTests: XCTestCase {
         var kiosk = Kiosk(tour: .builtin, allowQuit: true)
         var s = try touring(kiosk)
         _ = apply(kiosk.key("space", modifiers: [], in: s, at: 1), to: &s)
-        XCTAssertEqual(kiosk.key("q", modifiers: [], in: s, at: 2), [.quit])
-        XCTAssertEqual(kiosk.key("Escape", modifiers: [], in: s, at: 2), [.quit])
-        XCTAssertEqual(kiosk.key("s", modifiers: [], in: s, at: 2), [], "s still writes no files")
+        XCTAssertEqual(kiosk.key("q", modifiers: [], in: s, at: 2), [.askToQuit])
+        XCTAssertEqual(kiosk.key("Escape", modifiers: [], in: s, at: 2), [.escape])
+        XCTAssertEqual(s.update(.escape), [.quit], "nothing open, nothing unsaved: it quits")
+        XCTAssertEqual(kiosk.key("s", modifiers: [], in: s, at: 2), [.showMessage(Kiosk.savingOff)], "s still writes no files")
     }
 
     /// Esc with a weight selected still lets go of it (it is not a quit then).
@@ -101,7 +104,9 @@ final class KioskTests: XCTestCase {
         var s = try touring(kiosk)
         _ = apply(kiosk.key("space", modifiers: [], in: s, at: 1), to: &s)
         s.update(.selectWeight(row: 0, col: 0))
-        XCTAssertEqual(kiosk.key("Escape", modifiers: [], in: s, at: 2), [.deselectWeight])
+        XCTAssertEqual(kiosk.key("Escape", modifiers: [], in: s, at: 2), [.escape])
+        XCTAssertEqual(s.update(.escape), [])
+        XCTAssertNil(s.kernelEditor.selected)
     }
 
     /// After the idle timeout the tour resumes, and what the visitor changed is undone.

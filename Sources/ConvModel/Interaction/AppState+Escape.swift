@@ -1,0 +1,50 @@
+extension AppState {
+    /// Shown by the first `q` or Esc when leaving would lose work; while it is on screen the
+    /// second press quits.
+    public var quitQuestion: String { "\(unsaved.description) is not saved: press again to quit" }
+
+    /// Whether the quit question is on screen (any action that replaces the message takes it back).
+    public var isAskingToQuit: Bool { !unsaved.isEmpty && message == quitQuestion }
+
+    /// What Esc would close, topmost first; nil when there is nothing left and Esc quits.
+    public var escapeTarget: EscapeTarget? {
+        if view.showCode { return .codeOverlay }
+        if view.showHelp { return .help }
+        if !kernelEditor.typed.isEmpty { return .typedNumber }
+        if kernelEditor.selected != nil { return .selectedWeight }
+        if painter.isOn { return .paintMode }
+        return nil
+    }
+
+    /// Esc: closes one thing, the topmost, or with nothing open asks to quit.
+    mutating func escape() -> [Effect] {
+        switch escapeTarget {
+        case .codeOverlay:
+            view.showCode = false
+        case .help:
+            view.showHelp = false
+        case .typedNumber:
+            kernelEditor.typed = ""
+            kernelEditor.typedIsInvalid = false
+        case .selectedWeight:
+            kernelEditor = KernelEditor()
+        case .paintMode:
+            painter.isOn = false
+        case nil:
+            return askToQuit()
+        }
+        return []
+    }
+
+    /// Quits, unless that would lose unsaved work and the question has not been asked yet.
+    mutating func askToQuit() -> [Effect] {
+        if unsaved.isEmpty || isAskingToQuit { return [.quit] }
+        message = quitQuestion
+        return []
+    }
+}
+
+/// The things Esc closes, in the order it closes them.
+public enum EscapeTarget: Equatable, Sendable {
+    case codeOverlay, help, typedNumber, selectedWeight, paintMode
+}
