@@ -57,18 +57,47 @@ final class KernelEditingRenderTests: XCTestCase {
         }
         XCTAssertGreaterThan(caret, 4, "a caret in the box colour")
         XCTAssertGreaterThan(changed, Int(cell.width * cell.height / 2), "the value gave way to the typed text")
-        // A number too long for the cell at a readable size widens the field over its neighbours,
-        // ringed all round, centred on the cell.
+        // A number too long for the cell is made smaller and then shortened at its front: the
+        // neighbouring weights are never covered.
+        let neighbour = kernelCell(s, GridCell(row: 1, col: 2))
+        let neighbourBefore = renderFrame(s)
         for c in "23.4567" { s.update(.typeWeightCharacter(c)) }
         let long = renderFrame(s)
         var left = cell.minX
-        while long.rgb(left - 1, cell.minY + 1) == p.card.rgb { left -= 1 }
+        while long.rgb(left - 1, cell.minY + ring + 1) == p.card.rgb { left -= 1 }
         var right = cell.maxX
-        while long.rgb(right, cell.minY + 1) == p.card.rgb { right += 1 }
-        XCTAssertGreaterThan(right - left, cell.width, "a wider field")
-        XCTAssertEqual((left + right) / 2, cell.midX, accuracy: 1.5, "centred on the cell")
-        let field = Rect(x: left, y: cell.minY, width: right - left, height: cell.height)
-        assertFramed(long, field, width: ring, p.box, "ring around the wider field")
+        while long.rgb(right, cell.minY + ring + 1) == p.card.rgb { right += 1 }
+        XCTAssertLessThanOrEqual(right - left, cell.width + 1, "the field stays the cell")
+        assertFramed(long, cell, width: ring, p.box, "ring around the cell")
+        var covered = 0
+        for y in stride(from: neighbour.minY + ring + 2, to: neighbour.maxY - ring - 2, by: 1) {
+            for x in stride(from: neighbour.minX + ring + 2, to: neighbour.maxX - ring - 2, by: 1)
+            where long.rgb(x, y) != neighbourBefore.rgb(x, y) { covered += 1 }
+        }
+        XCTAssertEqual(covered, 0, "the neighbouring weight is drawn as before")
+    }
+
+    /// A typed number that does not parse stays on show in the warning colour, marked, with the
+    /// ring in the warning colour, until the next key replaces it.
+    func testAnInvalidTypedNumberIsShownAsAnError() {
+        var s = makeState(filter: "sharpen", position: 40) { $0.update(.selectWeight(row: 1, col: 1)) }
+        for c in "1.2.3" { s.update(.typeWeightCharacter(c)) }
+        s.update(.commitTypedWeight)
+        XCTAssertTrue(s.kernelEditor.typedIsInvalid)
+        let cell = kernelCell(s, GridCell(row: 1, col: 1))
+        let frame = renderFrame(s)
+        let p = Palette.dark
+        let ring = FrameRenderer.ringWidth(FrameLayout(state: s), cell: cell.width)
+        assertFramed(frame, cell, width: ring, p.warning, "warning ring")
+        var warm = 0
+        for y in stride(from: cell.minY + ring, to: cell.maxY - ring, by: 1) {
+            for x in stride(from: cell.minX + ring, to: cell.maxX - ring, by: 1) where frame.rgb(x, y) == p.warning.rgb {
+                warm += 1
+            }
+        }
+        XCTAssertGreaterThan(warm, 4, "the text in the warning colour")
+        s.update(.typeWeightCharacter("4"))
+        assertFramed(renderFrame(s), cell, width: ring, p.box, "the next digit starts a fresh number")
     }
 
     /// The grid shows the weights applied: emboss turned 180° under flip puts +2 top-left.

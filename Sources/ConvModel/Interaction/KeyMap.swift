@@ -66,8 +66,8 @@ public enum KeyMap {
             KeyCommand("f", .nextFilter, help: "f / F"),
             KeyCommand("F", .previousFilter, help: "f / F"),
             KeyCommand("r", .toggleRelu, help: "r"),
-            KeyCommand("n", .toggleNumbers, help: "n"),
-            KeyCommand("g", .toggleGrid, help: "g"),
+            KeyCommand("n", .toggleNumbers, help: "n, g"),
+            KeyCommand("g", .toggleGrid, help: "n, g"),
             KeyCommand("p", .toggleProgressive, help: "p"),
             KeyCommand("d", .cycleDilation, help: "d"),
             KeyCommand("x", .toggleFlip, help: "x"),
@@ -87,16 +87,16 @@ public enum KeyMap {
             KeyCommand("F11", .toggleFullscreen, help: "F11"),
             KeyCommand("h", .toggleHelp, help: "h or ?"),
             KeyCommand("question", .toggleHelp, help: "h or ?"),
-            KeyCommand("z", .control, .undo, help: "Ctrl+Z / Ctrl+Shift+Z"),
-            KeyCommand("Z", .control, .redo, help: "Ctrl+Z / Ctrl+Shift+Z"),
-            KeyCommand("u", .undo, help: "u / U"),
-            KeyCommand("U", .redo, help: "u / U"),
-            KeyCommand("Next", .nextScene, help: "PageDown / PageUp"),
-            KeyCommand("Prior", .previousScene, help: "PageDown / PageUp"),
-            KeyCommand("period", .nextScene, help: ". / ,"),
-            KeyCommand("comma", .previousScene, help: ". / ,"),
-            KeyCommand("Escape", .escape, help: "Esc"),
-            KeyCommand("q", .askToQuit, help: "q"),
+            KeyCommand("z", .control, .undo, help: "u / U, Ctrl+Z"),
+            KeyCommand("Z", .control, .redo, help: "u / U, Ctrl+Z"),
+            KeyCommand("u", .undo, help: "u / U, Ctrl+Z"),
+            KeyCommand("U", .redo, help: "u / U, Ctrl+Z"),
+            KeyCommand("Next", .nextScene, help: "PgDn / PgUp, . / ,"),
+            KeyCommand("Prior", .previousScene, help: "PgDn / PgUp, . / ,"),
+            KeyCommand("period", .nextScene, help: "PgDn / PgUp, . / ,"),
+            KeyCommand("comma", .previousScene, help: "PgDn / PgUp, . / ,"),
+            KeyCommand("Escape", .escape, help: "Esc / q"),
+            KeyCommand("q", .askToQuit, help: "Esc / q"),
         ]
         for digit in 1...9 {
             table.append(KeyCommand(String(digit), .selectPreset(digit - 1), help: "1 – 9"))
@@ -106,7 +106,7 @@ public enum KeyMap {
 
     /// Help lines that belong to the mouse rather than to a key.
     public static let pointerHelp: Set<String> = [
-        "mouse over a panel", "click", "wheel", "drag", "click a weight", "wheel on a weight", "left / right drag",
+        "mouse over a panel", "click", "wheel, drag", "click a weight", "wheel on a weight", "left / right drag",
         "click / drag the timeline",
     ]
 

@@ -41,44 +41,46 @@ extension FrameRenderer {
     func drawKernelEditing(_ scene: FrameScene, _ canvas: Canvas) {
         guard let cell = FrameRenderer.selectedWeightRect(scene.state, scene.layout) else { return }
         let p = scene.palette, f = scene.layout.fonts
-        var field = cell
+        let invalid = scene.state.kernelEditor.typedIsInvalid
         if let typed = FrameRenderer.typedWeight(scene.state) {
-            // The text and a caret after it, as large as the cell's numbers; a long number first
-            // gets smaller, down to the smallest readable size, then widens the field over the
-            // neighbouring weights.
+            // The text and a caret after it, as large as the cell's numbers; a long number gets
+            // smaller, down to the smallest readable size, and then loses its first digits (the
+            // ones just typed stay), so it never covers the neighbouring weights.
             var size = min(cell.height * 0.42, f.body * 1.2)
             let smallest = min(size, f.minCell)
             canvas.font(size, bold: true)
             var text = typed.text
             var caret = max(1, (size * 0.09).rounded())
+            let room = cell.width * 0.86
             func need() -> Double { canvas.width(text) + 2 * caret }
-            while need() > cell.width * 0.86, size > smallest {
-                size = max(smallest, size * min(0.92, cell.width * 0.86 / need()))
+            while need() > room, size > smallest {
+                size = max(smallest, size * min(0.92, room / need()))
                 canvas.font(size, bold: true)
                 caret = max(1, (size * 0.09).rounded())
             }
-            let limit = scene.layout.detail.frame
-            if need() > cell.width * 0.86 {
-                let w = min(limit.width, (need() + cell.width * 0.14).rounded(.up))
-                let x = min(max((cell.midX - w / 2).rounded(), limit.minX), limit.maxX - w)
-                field = Rect(x: x, y: cell.y, width: w, height: cell.height)
-            }
-            // Only a field as wide as the whole band cuts the number; the digits just typed stay.
-            while need() > field.width, text.count > 1 {
+            while need() > room, text.count > 1 {
                 text = "…" + text.dropFirst(text.hasPrefix("…") ? 2 : 1)
             }
-            canvas.fill(field, p.card)
+            canvas.fill(cell, p.card)
             let w = canvas.width(text)
-            let x = (field.midX - (w + 2 * caret) / 2).rounded()
-            let baseline = canvas.baseline(centredOn: field.midY)
-            canvas.text(text, x: x, y: baseline, p.text)
+            let x = (cell.midX - (w + 2 * caret) / 2).rounded()
+            let baseline = canvas.baseline(centredOn: cell.midY)
             let m = canvas.metrics()
-            canvas.fill(Rect(x: (x + w + caret).rounded(), y: (baseline - m.ascent * 0.85).rounded(),
-                             width: caret, height: (m.ascent * 0.85 + m.descent * 0.6).rounded()), p.box)
+            if invalid {
+                // Marked as selected, in the error colour: the next key typed replaces it.
+                let mark = Rect(x: x - caret, y: (baseline - m.ascent).rounded(), width: w + 2 * caret,
+                                height: (m.ascent + m.descent).rounded())
+                canvas.fill(mark.intersection(cell), p.warning, 0.25)
+                canvas.text(text, x: x, y: baseline, p.warning)
+            } else {
+                canvas.text(text, x: x, y: baseline, p.text)
+                canvas.fill(Rect(x: (x + w + caret).rounded(), y: (baseline - m.ascent * 0.85).rounded(),
+                                 width: caret, height: (m.ascent * 0.85 + m.descent * 0.6).rounded()), p.box)
+            }
         }
         let w = FrameRenderer.ringWidth(scene.layout, cell: cell.width)
-        canvas.frameOutside(field.insetBy(dx: -w, dy: -w), width: 1, p.boxEdge, 0.6)
-        canvas.frameOutside(field, width: w, p.box)
+        canvas.frameOutside(cell.insetBy(dx: -w, dy: -w), width: 1, p.boxEdge, 0.6)
+        canvas.frameOutside(cell, width: w, invalid ? p.warning : p.box)
     }
 
     /// Under the three grids: cross-correlation, or true convolution with the kernel turned.

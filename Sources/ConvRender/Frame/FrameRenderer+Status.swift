@@ -21,6 +21,12 @@ extension FrameRenderer {
         return (left, right)
     }
 
+    /// `scene 3 of 17` while a tour is on: what a presenter paging through it needs to see.
+    static func tourText(_ state: AppState) -> String? {
+        guard let tour = state.tour, tour.scene != nil else { return nil }
+        return "scene \(tour.sceneIndex + 1) of \(tour.tour.scenes.count)"
+    }
+
     static func speedText(_ s: Double) -> String {
         if s >= 10 || s == s.rounded() { return String(Int(s.rounded())) }
         return CellNumberText.string(Float(s), decimals: 2)
@@ -43,7 +49,10 @@ extension FrameRenderer {
 
         // The right half stays whole; in a narrow window it drops its words, then the speed.
         let position = right[0], bare = String(position.dropFirst("position ".count))
-        let variants = [[position, right[1], right[2]], [bare, right[1], right[2]], [bare, right[2]], [bare]]
+        var variants = [[position, right[1], right[2]], [bare, right[1], right[2]], [bare, right[2]], [bare]]
+        if let tour = FrameRenderer.tourText(scene.state) {
+            variants = variants.dropLast().map { [tour] + $0 } + variants.suffix(1)
+        }
         var chosen = variants.last!.joined(separator: dot)
         var chosenWidth = canvas.width(chosen)
         for v in variants {

@@ -55,7 +55,8 @@ final class MapWorker {
     private static func isLarge(_ action: Action, state: AppState) -> Bool {
         switch action {
         case .nextInput, .previousInput:
-            return false   // built-in inputs are small
+            // Built-in inputs are small; the cycle also holds the person's own file.
+            return (state.ownInput?.grid.count ?? 0) >= threshold
         case let .setImage(image):
             return image.grid.count >= threshold
         default:
