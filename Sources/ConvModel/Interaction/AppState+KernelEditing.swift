@@ -25,8 +25,10 @@ extension AppState {
         case let .typeWeightCharacter(c):
             guard kernelEditor.selected != nil, KernelEditor.isTypable(c) else { return }
             if kernelEditor.typedIsInvalid {
+                // A fresh number: the old one and what was said about it go.
                 kernelEditor.typed = ""
                 kernelEditor.typedIsInvalid = false
+                message = nil
             }
             guard kernelEditor.typed.count < KernelEditor.maxTypedLength else { return }
             kernelEditor.typed.append(c)

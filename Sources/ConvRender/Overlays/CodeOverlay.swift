@@ -21,7 +21,7 @@ public struct CodeOverlay: Equatable, Sendable {
     }
 
     public static let title = "The same conv + ReLU + pool in Python"
-    public static let footer = "press o to close"
+    public static let footer = "press o or Esc to close"
 
     public let card: Rect
     public let titleRect: Rect

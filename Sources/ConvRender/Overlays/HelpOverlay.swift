@@ -15,7 +15,7 @@ public struct HelpOverlay: Equatable, Sendable {
     }
 
     public static let title = "Keys and mouse"
-    public static let footer = "press h or ? to close"
+    public static let footer = "press h, ? or Esc to close"
     /// What the overlay lists: every binding the window has, in order.
     public static var lines: [KeyBinding] { KeyBindings.all }
 
