@@ -128,5 +128,40 @@ if ! "$BIN" compute --json --input "$TMP/five.pgm" "--filter=$SEVEN" --padding s
     echo "FAIL  control: a valid image with same padding should work"
 fi
 
+# The command line (issue 9): negative numbers are values, exit 1 for bad input and 64 for a
+# command-line mistake, messages that say what to do.
+# expect STATUS NAME TEXT ARGS...: `convviewer ARGS` exits with STATUS and its stderr (or, for
+# status 0, stdout and stderr together) holds TEXT.
+expect() {
+    local want=$1 name=$2 text=$3
+    shift 3
+    local status
+    timeout 20 "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
+    status=$?
+    local where="$TMP/err"
+    ((want == 0)) && cat "$TMP/err" >>"$TMP/out" && where="$TMP/out"
+    if ((status == want)) && grep -qF -- "$text" "$where"; then
+        passed=$((passed + 1))
+        printf 'ok    %-28s exit %d\n' "$name" "$status"
+    else
+        failed=$((failed + 1))
+        printf 'FAIL  %-28s exit %d (expected %d and "%s")\n' "$name" "$status" "$want" "$text"
+        head -c 300 "$where" | sed 's/^/        /'; echo
+    fi
+}
+expect 0  "--bias -0.5"              '"bias":-0.5'          compute --json --bias -0.5
+expect 0  "--filter -1,0,1;…"        '"weights":[[-1.0,0.0,1.0],[-2.0,0.0,2.0],[-1.0,0.0,1.0]]' compute --json --filter "-1,0,1;-2,0,2;-1,0,1"
+expect 0  "weights split by spaces"  '"weights":[[1.0,2.0,1.0],[2.0,4.0,2.0],[1.0,2.0,1.0]]'    compute --json --filter "1 2 1;2 4 2;1 2 1"
+expect 1  "--stride -1 (a value)"    "stride must be 1 or more" compute --stride -1
+expect 1  "--dilation -2"            "dilation must be 1 or more" compute --dilation -2
+expect 1  "kernel of one row"        "1 row of 9 weights: rows are split by ';', e.g. 1,2,3;4,5,6;7,8,9" compute --filter 1,2,3,4,5,6,7,8,9
+expect 1  "--speed out of range"     "--speed must be between 0.25 and 4096" render -o "$TMP/x.png" --speed 100000
+expect 1  "--speed -1"               "--speed must be between" render -o "$TMP/x.png" --speed -1
+expect 64 "--json with --code"       "--json and --code" compute --json --code numpy
+expect 64 "unknown command"          "did you mean 'render'?" rendr -o "$TMP/x.png"
+expect 64 "unknown option"           "Unknown option '--bogus'" compute --bogus
+expect 0  "--version"                "0." --version
+expect 0  "--max-size says it shrank" "--max-size 2 shrank five.pgm from 5×5 to 2×2" compute --input "$TMP/five.pgm" --max-size 2 --filter 1
+
 echo "check_bad_input: $passed passed, $failed failed"
 ((failed == 0))

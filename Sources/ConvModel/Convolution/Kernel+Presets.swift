@@ -30,24 +30,31 @@ extension Kernel {
     /// A preset by name, or a custom kernel from text such as `0,-1,0;-1,5,-1;0,-1,0`.
     public static func named(_ spec: String) throws -> Kernel {
         if let k = preset(named: spec) { return k }
-        if spec.contains(",") || spec.contains(";") || Float(spec.trimmed) != nil {
+        if spec.contains(",") || spec.contains(";") || Float(spec.trimmed) != nil
+            || spec.split(whereSeparator: Kernel.isWeightSpace).allSatisfy({ Float($0) != nil }) && spec.contains(where: \.isNumber) {
             return try parse(spec)
         }
         throw KernelError.unknownName(spec, known: presets.map(\.name))
     }
 
-    /// Parses `a,b,c;d,e,f;g,h,i`: rows separated by `;`, weights by `,`, odd square sizes 1–7.
+    /// Spaces and tabs separate weights as commas do; a line break does not (it is a mistake).
+    static func isWeightSpace(_ c: Character) -> Bool { c == " " || c == "\t" }
+
+    /// Parses `a,b,c;d,e,f;g,h,i`: rows separated by `;`, weights by `,` or spaces (`1 2 1;…`),
+    /// odd square sizes 1–7.
     public static func parse(_ text: String, name: String = "custom", label: String = "custom") throws -> Kernel {
         let rowTexts = text.split(separator: ";", omittingEmptySubsequences: false)
         var rows: [[Float]] = []
         for rowText in rowTexts {
             var row: [Float] = []
             for field in rowText.split(separator: ",", omittingEmptySubsequences: false) {
-                let t = field.trimmed
-                guard !t.isEmpty else { throw KernelError.unparsable(text, reason: "an empty weight") }
-                guard let v = Float(t) else { throw KernelError.unparsable(text, reason: "'\(t)' is not a number") }
-                guard v.isFinite else { throw KernelError.notFinite(t) }
-                row.append(v)
+                guard !field.trimmed.isEmpty else { throw KernelError.unparsable(text, reason: "an empty weight") }
+                for word in field.split(whereSeparator: Kernel.isWeightSpace) {
+                    let t = String(word)
+                    guard let v = Float(t) else { throw KernelError.unparsable(text, reason: "'\(t)' is not a number") }
+                    guard v.isFinite else { throw KernelError.notFinite(t) }
+                    row.append(v)
+                }
             }
             rows.append(row)
         }
@@ -76,6 +83,8 @@ public enum KernelError: Error, Equatable, CustomStringConvertible {
             return "unknown filter '\(n.singleLine)' (known: \(known.joined(separator: ", ")), or weights like \"0,-1,0;-1,5,-1;0,-1,0\")"
         case let .unparsable(t, reason):
             return "kernel \"\(t.singleLine)\" does not parse: \(reason.singleLine)"
+        case let .notSquare(1, columns):
+            return "kernel is 1 row of \(columns[0]) weights: rows are split by ';', e.g. 1,2,3;4,5,6;7,8,9"
         case let .notSquare(rows, columns):
             return "kernel is not square: \(rows) rows with \(columns.map(String.init).joined(separator: "/")) weights"
         case let .evenSize(n):

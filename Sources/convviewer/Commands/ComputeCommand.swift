@@ -22,6 +22,12 @@ struct ComputeCommand: ParsableCommand {
         case numpy, pytorch, script
     }
 
+    func validate() throws {
+        if json, code != nil {
+            throw ValidationError("--json and --code each choose what is printed: give one of them")
+        }
+    }
+
     func run() throws {
         let (image, kernel, settings) = try model.resolve()
         let maps = FeatureMaps(input: image.grid, kernel: kernel, settings: settings)

@@ -7,7 +7,7 @@ struct FrameLookOptions: ParsableArguments {
     @Option(name: .long, help: "dark or light.")
     var theme: String = Theme.dark.rawValue
 
-    @Option(name: .long, help: "UI scale (1 at 96 dpi).")
+    @Option(name: .long, parsing: .unconditional, help: "UI scale (1 at 96 dpi).")
     var scale: Double = 1
 
     @Flag(name: .customLong("no-relu"), help: "Show the signed conv map instead of its ReLU.")

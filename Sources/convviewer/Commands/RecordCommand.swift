@@ -65,7 +65,7 @@ struct RecordCommand: ParsableCommand {
                 throw CLIError("--duration must be at most \(Int(RecordCommand.maxSeconds)) seconds (got \(d))")
             }
         }
-        if let s = speed, !(s.isFinite && s > 0) { throw CLIError("--speed must be a positive number (got \(s))") }
+        if let s = speed { try OptionChecks.speed(s) }
         _ = try look.checkedTheme()
         let target = try RecordTarget.parse(output)
         if target.needsEvenSize {

@@ -23,7 +23,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var look: FrameLookOptions
 
-    @Option(name: .long, help: "Scan speed in positions per second, as the status line shows it.")
+    @Option(name: .long, parsing: .unconditional, help: "Scan speed in positions per second, as the status line shows it.")
     var speed: Double = Clock.defaultSpeed
 
     @Flag(name: .long, help: "Draw the status line as paused rather than playing.")
@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .customLong("code-overlay"), help: "Draw the overlay with the NumPy and PyTorch code on top.")
     var codeOverlay = false
 
-    @Option(name: .long, help: "Draw paint mode on, with this brush (1 to 3).")
+    @Option(name: .long, parsing: .unconditional, help: "Draw paint mode on, with this brush (1 to 3).")
     var paint: Int?
 
     @Option(name: .long, help: ArgumentHelp("Draw the pointer over a cell: input|conv|pool:ROW,COL (0-based).", visibility: .hidden))
@@ -47,7 +47,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let frame = try WindowCommand.parseSize(size, option: "--size")
         _ = try look.checkedTheme()
-        guard speed.isFinite, speed > 0 else { throw CLIError("--speed must be a positive number (got \(speed))") }
+        try OptionChecks.speed(speed)
         let (image, kernel, settings) = try model.resolve()
         var state = try AppState(image: image, kernel: kernel, settings: settings, speed: speed, playing: !paused,
                                  windowWidth: frame.width, windowHeight: frame.height)

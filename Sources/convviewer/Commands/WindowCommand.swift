@@ -20,16 +20,16 @@ struct WindowCommand: ParsableCommand {
     @Flag(name: .long, help: "Start paused.")
     var paused = false
 
-    @Option(name: .long, help: "Frames per second while the scan moves.")
+    @Option(name: .long, parsing: .unconditional, help: "Frames per second while the scan moves.")
     var fps: Int = 60
 
-    @Option(name: .long, help: "Scan speed in positions per second (\(Clock.minSpeed)–\(Int(Clock.maxSpeed))).")
+    @Option(name: .long, parsing: .unconditional, help: "Scan speed in positions per second (\(Clock.minSpeed)–\(Int(Clock.maxSpeed))).")
     var speed: Double = Clock.defaultSpeed
 
     @Option(name: .long, help: "dark or light.")
     var theme: String = Theme.dark.rawValue
 
-    @Option(name: .long, help: "UI scale (1 at 96 dpi); default from the display's Xft.dpi.")
+    @Option(name: .long, parsing: .unconditional, help: "UI scale (1 at 96 dpi); default from the display's Xft.dpi.")
     var scale: Double?
 
     @Flag(name: .long, help: "Start in the guided tour (t starts and stops it).")
@@ -41,7 +41,7 @@ struct WindowCommand: ParsableCommand {
     @Flag(name: .long, help: "For unattended displays: fullscreen, hidden cursor, the tour looping; a visitor's key or click pauses it; only Ctrl+Alt+Q quits; s writes no files.")
     var kiosk = false
 
-    @Option(name: .customLong("idle-timeout"), help: "Kiosk: seconds without input before the tour comes back.")
+    @Option(name: .customLong("idle-timeout"), parsing: .unconditional, help: "Kiosk: seconds without input before the tour comes back.")
     var idleTimeout: Double = Kiosk.defaultIdleTimeout
 
     @Flag(name: .customLong("allow-quit"), help: "Kiosk: let q and Esc quit too.")
@@ -50,7 +50,7 @@ struct WindowCommand: ParsableCommand {
     func run() throws {
         let size = try WindowCommand.parseSize(geometry, option: "--geometry")
         guard (1...1000).contains(fps) else { throw CLIError("--fps must be between 1 and 1000 (got \(fps))") }
-        guard speed.isFinite, speed > 0 else { throw CLIError("--speed must be a positive number (got \(speed))") }
+        try OptionChecks.speed(speed)
         guard let chosenTheme = Theme(rawValue: theme) else {
             throw CLIError("unknown theme '\(theme)' (dark or light)")
         }

@@ -45,9 +45,18 @@ final class BadInputTests: XCTestCase {
         assertThrows(KernelError.unparsable("", reason: "an empty weight"), mentioning: "does not parse") {
             try Kernel.parse("")
         }
-        assertThrows(KernelError.unparsable("1 2 3;4 5 6;7 8 9", reason: "'1 2 3' is not a number"), mentioning: "1 2 3") {
-            try Kernel.named("1 2 3;4 5 6;7 8 9")
+        assertThrows(KernelError.unparsable("1 x 3;4 5 6;7 8 9", reason: "'x' is not a number"), mentioning: "'x'") {
+            try Kernel.named("1 x 3;4 5 6;7 8 9")
         }
+    }
+
+    /// Weights may be separated by spaces as well as commas, or both.
+    func testWeightsSeparatedBySpaces() throws {
+        let sobel = Kernel.preset(named: "sobel_x")!.weights
+        for text in ["-1 0 1;-2 0 2;-1 0 1", "-1, 0, 1; -2, 0, 2; -1, 0, 1", "-1 0,1;-2  0 2 ; -1\t0 1"] {
+            XCTAssertEqual(try Kernel.named(text).weights, sobel, text)
+        }
+        XCTAssertEqual(try Kernel.named("1 1 1 ; 1 1 1 ; 1 1 1").size, 3)
     }
 
     func testKernelNotSquare() {
@@ -57,8 +66,12 @@ final class BadInputTests: XCTestCase {
         assertThrows(KernelError.notSquare(rows: 3, columns: [3, 2, 3]), mentioning: "3/2/3") {
             try Kernel.parse("1,2,3;4,5;7,8,9")
         }
-        assertThrows(KernelError.notSquare(rows: 1, columns: [3]), mentioning: "not square") {
+        assertThrows(KernelError.notSquare(rows: 1, columns: [3]), mentioning: "1 row of 3 weights") {
             try Kernel.named("1,2,3")
+        }
+        assertThrows(KernelError.notSquare(rows: 1, columns: [9]),
+                     mentioning: "1 row of 9 weights: rows are split by ';', e.g. 1,2,3;4,5,6;7,8,9") {
+            try Kernel.named("1 2 3 4 5 6 7 8 9")
         }
     }
 
