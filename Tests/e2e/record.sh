@@ -52,6 +52,21 @@ same_pngs() {
     diff -r pa pb >&2
 }
 
+# A folder holding frames of an earlier, longer run is refused (its last frames would pass for
+# this run's); --force removes those frames, and only those, first.
+stale_frames() {
+    "$bin" record -o st --duration 1 --fps 10 --size 320x180 2>err || why "first run: $(cat err)"
+    echo keep >st/notes.txt
+    local out code
+    out=$("$bin" record -o st --duration 0.5 --fps 10 --size 320x180 2>&1); code=$?
+    [ "$code" -eq 1 ] || why "a second run into the same folder: exit $code"
+    case "$out" in *"already holds 10 frames"*"--force"*) ;; *) why "said: $out" ;; esac
+    [ "$(ls st | wc -l)" -eq 11 ] || why "the refused run changed the folder: $(ls st | wc -l) files"
+    "$bin" record -o st --duration 0.5 --fps 10 --size 320x180 --force 2>err || why "--force: $(cat err)"
+    [ "$(ls st/frame-*.png | wc -l)" -eq 5 ] || why "after --force: $(ls st/frame-*.png | wc -l) frames, not 5"
+    [ -f st/notes.txt ] || why "--force removed a file that is not a frame"
+}
+
 # y4m_shape FILE W H FPS FRAMES: the header says W, H, FPS, 4:2:0 limited range, and the file is
 # exactly the header and FRAMES frames, each `FRAME\n` and W·H·3/2 bytes.
 y4m_shape() {
@@ -196,6 +211,7 @@ check "-o -: the stream on stdout is the file's bytes" stdout_stream
 check "-o -: a closed pipe ends in one line and exit 1" closed_pipe
 check "--tour-file: the whole tour once, frames = ceil(seconds x fps)" tour_file_length
 check "bad input: one line, exit 1, no file" bad_input
+check "a folder with old frames: refused, or replaced with --force" stale_frames
 check "no ffmpeg on PATH: one clear line" no_ffmpeg
 check "ffmpeg fails: its exit code in one line" failing_ffmpeg
 if command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null; then

@@ -54,6 +54,9 @@ struct RecordCommand: ParsableCommand {
     @Flag(name: .customLong("no-glide"), help: "Jump the box from position to position even at low speeds.")
     var noGlide = false
 
+    @Flag(name: .long, help: "With a folder OUT that holds frames of an earlier recording: remove those frames first.")
+    var force = false
+
     func run() throws {
         // A reader that goes away must end the recording with a message, not kill it silently.
         signal(SIGPIPE, SIG_IGN)
@@ -127,7 +130,7 @@ struct RecordCommand: ParsableCommand {
     private func makeSink(_ target: RecordTarget, width: Int, height: Int, total: Int) throws -> FrameSink {
         switch target {
         case let .pngFolder(path):
-            return try PNGFolderSink(folder: path, frameCount: total)
+            return try PNGFolderSink(folder: path, frameCount: total, replacing: force)
         case let .y4mFile(path):
             try RecordTarget.checkFolder(of: path)
             return try Y4MWriter(path: path, width: width, height: height, fps: fps)

@@ -13,12 +13,16 @@ final class PNGFolderSink: FrameSink {
     private var lastBytes: Data?
 
     /// Creates the folder (and its parents) when missing; a path that cannot be a folder is a `CLIError`.
-    init(folder: String, frameCount: Int) throws {
+    /// A folder that already holds frames (`frame-N.png`) of an earlier run is refused, since the
+    /// old frames past this run's last would be taken for part of it; with `replacing` those frames
+    /// (and only those) are removed first.
+    init(folder: String, frameCount: Int, replacing: Bool = false) throws {
         self.folder = folder
         digits = max(5, String(frameCount).count)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
             guard isFolder.boolValue else { throw CLIError("cannot write frames into '\(folder)': it is a file, not a folder") }
+            try PNGFolderSink.clearOldFrames(in: folder, replacing: replacing)
         } else {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -28,6 +32,29 @@ final class PNGFolderSink: FrameSink {
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw CLIError("cannot write frames into '\(folder)': the folder is not writable")
+        }
+    }
+
+    /// Whether a file name is one this sink writes: `frame-` then digits, then `.png`.
+    static func isFrameName(_ name: String) -> Bool {
+        guard name.hasPrefix("frame-"), name.hasSuffix(".png") else { return false }
+        let digits = name.dropFirst("frame-".count).dropLast(".png".count)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    private static func clearOldFrames(in folder: String, replacing: Bool) throws {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter(isFrameName)
+        guard !names.isEmpty else { return }
+        guard replacing else {
+            throw CLIError("'\(folder)' already holds \(names.count) frames of an earlier recording: "
+                + "give --force to remove them first, or another folder")
+        }
+        for name in names {
+            do {
+                try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+            } catch {
+                throw CLIError("cannot remove the old frame '\(name)' in '\(folder)': \(RecordCommand.reason(error))")
+            }
         }
     }
 
