@@ -281,6 +281,9 @@ test_every_binding() {
     wait_until 3000 geometry_is "1600x1000" || { echo "F11 did not fill the screen"; return 1; }
     xdotool key F11
     wait_until 3000 geometry_is "1280x800" || { echo "F11 again did not go back"; return 1; }
+    # The kernel was edited and is nowhere saved: the first Esc asks, the second quits.
+    xdotool key Escape
+    holds_for 500 alive || { echo "Esc quit at once with an edited kernel"; return 1; }
     xdotool key Escape
     wait_for_exit 3000 || { echo "Esc did not quit"; return 1; }
 }

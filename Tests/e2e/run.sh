@@ -4,8 +4,8 @@
 #
 #   CONVVIEWER=.build/debug/convviewer bash Tests/e2e/run.sh
 #
-# It then runs kiosk.sh (the tour, kiosk mode, editing and painting, a 45 s soak) and counts its
-# results with its own.
+# It then runs kiosk.sh (the tour, kiosk mode, editing and painting, a 45 s soak) and controls.sh
+# (Esc, undo, the presenter's keys) and counts their results with its own.
 #
 # Needs: Xvfb, xdotool, xwd (x11-apps), xprop/xdpyinfo (x11-utils), openbox and wmctrl.
 # Ends with the line `e2e: N passed, M failed`; exits non-zero when anything failed.
@@ -146,14 +146,17 @@ else
 fi
 stop_xvfb
 
-# The tour, kiosk mode and the hands-on exploration, on an Xvfb of their own.
-CONVVIEWER="$bin" bash Tests/e2e/kiosk.sh | tee "$work/kiosk.out" | grep -v "^e2e: "
-counts=$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/kiosk.out")
-if [ -n "$counts" ]; then
-    passed=$((passed + ${counts% *})); failed=$((failed + ${counts#* }))
-else
-    failed=$((failed + 1)); echo "FAIL kiosk.sh ended without its summary line"
-fi
+# The tour, kiosk mode and the hands-on exploration; then the controls that forgive and the
+# presenter's keys: each script on an Xvfb of its own.
+for script in kiosk controls; do
+    CONVVIEWER="$bin" bash "Tests/e2e/$script.sh" | tee "$work/$script.out" | grep -v "^e2e: "
+    counts=$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/$script.out")
+    if [ -n "$counts" ]; then
+        passed=$((passed + ${counts% *})); failed=$((failed + ${counts#* }))
+    else
+        failed=$((failed + 1)); echo "FAIL $script.sh ended without its summary line"
+    fi
+done
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -151,13 +151,15 @@ final class WindowSession {
         }
     }
 
-    /// `convviewer — face · vertical edges`, and while a tour is on, its scene (`· tour: Blur`)
-    /// or that it waits for a visitor (`· tour paused`): something a person and the e2e tests can read.
+    /// `convviewer — face · vertical edges`, and while a tour is on, its scene (`· tour: Blur`,
+    /// `· tour: Blur, held` while the presenter holds it) or that it waits for a visitor (`· tour paused`): something a person and the e2e tests can read.
     static func title(for state: AppState) -> String {
         var title = "convviewer — \(state.image.name) · \(state.kernel.label)"
         if let tour = state.tour {
             if tour.isRunning, let scene = tour.scene {
                 title += " · tour: \(scene.caption.title)"
+            } else if tour.isHeld, let scene = tour.scene {
+                title += " · tour: \(scene.caption.title), held"
             } else {
                 title += " · tour paused"
             }
