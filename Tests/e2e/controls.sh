@@ -23,6 +23,11 @@ source Tests/e2e/lib.sh
 
 alive() { kill -0 "$app_pid" 2>/dev/null; }
 title_has() { [[ $(title) == *"$1"* ]]; }
+# press KEY TEXT: presses KEY and waits for the title to hold TEXT.
+press() {
+    xdotool key "$1"
+    wait_until 3000 title_has "$2" || { echo "after $1 the title is '$(title)', not holding '$2'"; return 1; }
+}
 # The pointer on the status line: over no panel, so nothing under it is drawn differently.
 pointer_away() { xdotool mousemove --window "$wid" 5 5; }
 
@@ -65,16 +70,11 @@ test_ctrl_z_undoes_a_stroke() {
     pointer_away
     painted=$(settled_capture) || { echo "the picture never settled after painting"; return 1; }
     [ "$painted" != "$before" ] || { echo "the stroke changed nothing"; return 1; }
-    xdotool key ctrl+z
-    wait_until 3000 title_has "blank:24x24" || { echo "Ctrl+Z did not bring the canvas back: '$(title)'"; return 1; }
+    press ctrl+z "blank:24x24" || return 1
     wait_until 3000 capture_equals "$before" || { echo "after one Ctrl+Z the picture is not the one before the stroke"; return 1; }
-    xdotool key ctrl+shift+z
-    wait_until 3000 title_has "painted" || { echo "Ctrl+Shift+Z did not redo: '$(title)'"; return 1; }
+    press ctrl+shift+z "painted" || return 1
     wait_until 3000 capture_equals "$painted" || { echo "the redone stroke is not the stroke"; return 1; }
-    xdotool key u
-    wait_until 3000 title_has "blank:24x24" || { echo "u did not undo: '$(title)'"; return 1; }
-    xdotool key U
-    wait_until 3000 title_has "painted" || { echo "U did not redo: '$(title)'"; return 1; }
+    press u "blank:24x24" && press U "painted" || return 1
     # The painting is not saved: the first q asks, the second quits.
     xdotool key q
     holds_for 700 alive || { echo "q quit with an unsaved painting"; return 1; }
@@ -87,22 +87,14 @@ test_scene_keys_and_space_in_the_tour() {
     start_app --tour || return 1
     wait_until 3000 title_has "tour: How to read the screen" || { echo "title: '$(title)'"; return 1; }
     focus
-    xdotool key Next
-    wait_until 3000 title_has "tour: Vertical edges" || { echo "PageDown: '$(title)'"; return 1; }
-    xdotool key period
-    wait_until 3000 title_has "tour: Blur" || { echo ".: '$(title)'"; return 1; }
-    xdotool key comma
-    wait_until 3000 title_has "tour: Vertical edges" || { echo ",: '$(title)'"; return 1; }
-    xdotool key Prior
-    wait_until 3000 title_has "tour: How to read the screen" || { echo "PageUp: '$(title)'"; return 1; }
+    press Next "tour: Vertical edges" && press period "tour: Blur" && press comma "tour: Vertical edges" \
+        && press Prior "tour: How to read the screen" || return 1
     # Space holds the tour and its scan: the picture stands still until Space again.
-    xdotool key space
-    wait_until 3000 title_has "tour: How to read the screen, held" || { echo "Space did not hold the tour: '$(title)'"; return 1; }
+    press space "tour: How to read the screen, held" || return 1
     local held
     held=$(settled_capture) || { echo "the held tour did not settle"; return 1; }
     holds_for 1500 capture_equals "$held" || { echo "the picture moved while the tour was held"; return 1; }
-    xdotool key Next
-    wait_until 3000 title_has "tour: Vertical edges, held" || { echo "PageDown while held: '$(title)'"; return 1; }
+    press Next "tour: Vertical edges, held" || return 1
     xdotool key space
     wait_until 3000 title_is "convviewer — face · vertical edges · tour: Vertical edges" || { echo "Space did not go on: '$(title)'"; return 1; }
     local going
