@@ -92,7 +92,7 @@ public struct AppState: Equatable, Sendable {
                 clock.advance(seconds, cursor: &scan)
             }
         case .togglePlay:
-            if tour != nil, tour?.isRunning == true || tour?.isHeld == true {
+            if tour?.isRunning == true || tour?.isHeld == true {
                 toggleTourHold()
             } else {
                 clock.isPlaying.toggle()

@@ -6,7 +6,8 @@ enum CommandNames {
     /// The message for `word` in the subcommand's place when it is no subcommand; nil when it is
     /// one, or is an option (starts with `-`).
     static func unknownCommandMessage(_ word: String) -> String? {
-        guard !word.hasPrefix("-"), !all.contains(word) else { return nil }
+        // `help` is swift-argument-parser's own (`convviewer help render`).
+        guard !word.hasPrefix("-"), !all.contains(word), word != "help" else { return nil }
         let list = all.joined(separator: ", ")
         if let near = nearest(to: word) {
             return "unknown command '\(word.singleLine)': did you mean '\(near)'? (commands: \(list))"
