@@ -52,7 +52,7 @@ public enum Action: Equatable, Sendable {
     case quit
     /// `q`: quit, but with unsaved work only on the second press (the first one asks on screen).
     case askToQuit
-    /// Esc: close the topmost thing open (code, help, a typed number, a selected weight, paint
+    /// Esc: close the topmost thing open (help, code, a typed number, a selected weight, paint
     /// mode); with nothing open, as `askToQuit`.
     case escape
     /// Take back the last edit (a stroke, a clear, a kernel edit or size, a move of the input,

@@ -6,10 +6,11 @@ extension AppState {
     /// Whether the quit question is on screen (any action that replaces the message takes it back).
     public var isAskingToQuit: Bool { !unsaved.isEmpty && message == quitQuestion }
 
-    /// What Esc would close, topmost first; nil when there is nothing left and Esc quits.
+    /// What Esc would close, topmost first (help is drawn over the code overlay); nil when there is
+    /// nothing left and Esc quits.
     public var escapeTarget: EscapeTarget? {
-        if view.showCode { return .codeOverlay }
         if view.showHelp { return .help }
+        if view.showCode { return .codeOverlay }
         if !kernelEditor.typed.isEmpty { return .typedNumber }
         if kernelEditor.selected != nil { return .selectedWeight }
         if painter.isOn { return .paintMode }
@@ -19,10 +20,10 @@ extension AppState {
     /// Esc: closes one thing, the topmost, or with nothing open asks to quit.
     mutating func escape() -> [Effect] {
         switch escapeTarget {
-        case .codeOverlay:
-            view.showCode = false
         case .help:
             view.showHelp = false
+        case .codeOverlay:
+            view.showCode = false
         case .typedNumber:
             kernelEditor.typed = ""
             kernelEditor.typedIsInvalid = false
@@ -46,5 +47,5 @@ extension AppState {
 
 /// The things Esc closes, in the order it closes them.
 public enum EscapeTarget: Equatable, Sendable {
-    case codeOverlay, help, typedNumber, selectedWeight, paintMode
+    case help, codeOverlay, typedNumber, selectedWeight, paintMode
 }

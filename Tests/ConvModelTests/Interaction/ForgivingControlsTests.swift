@@ -22,7 +22,8 @@ final class ForgivingControlsTests: XCTestCase {
         s.update(.typeWeightCharacter("2"))
         s.update(.toggleHelp)
         s.update(.toggleCode)
-        let order: [EscapeTarget] = [.codeOverlay, .help, .typedNumber, .selectedWeight, .paintMode]
+        // Help is drawn over the code overlay, so it goes first.
+        let order: [EscapeTarget] = [.help, .codeOverlay, .typedNumber, .selectedWeight, .paintMode]
         for target in order {
             XCTAssertEqual(s.escapeTarget, target)
             XCTAssertEqual(s.update(.escape), [], "Esc closing \(target) must not quit")
