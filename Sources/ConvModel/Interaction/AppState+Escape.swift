@@ -1,10 +1,18 @@
 extension AppState {
     /// Shown by the first `q` or Esc when leaving would lose work; while it is on screen the
     /// second press quits.
-    public var quitQuestion: String { "\(unsaved.description) is not saved: press again to quit" }
+    public var quitQuestion: String { "\(workAtRisk.description) is not saved: press again to quit" }
 
     /// Whether the quit question is on screen (any action that replaces the message takes it back).
-    public var isAskingToQuit: Bool { !unsaved.isEmpty && message == quitQuestion }
+    public var isAskingToQuit: Bool { !workAtRisk.isEmpty && message == quitQuestion }
+
+    /// The unsaved work that is on screen now, which quitting would lose: a painting or an edited
+    /// kernel that has since given way to another input or a preset (it lives on only in undo) is
+    /// not asked about.
+    public var workAtRisk: UnsavedWork {
+        UnsavedWork(painting: unsaved.painting && image.name.hasPrefix(InputPainter.paintedName),
+                    kernel: unsaved.kernel && kernel.name == "custom")
+    }
 
     /// What Esc would close, topmost first (help is drawn over the code overlay); nil when there is
     /// nothing left and Esc quits.
@@ -39,7 +47,7 @@ extension AppState {
 
     /// Quits, unless that would lose unsaved work and the question has not been asked yet.
     mutating func askToQuit() -> [Effect] {
-        if unsaved.isEmpty || isAskingToQuit { return [.quit] }
+        if workAtRisk.isEmpty || isAskingToQuit { return [.quit] }
         message = quitQuestion
         return []
     }

@@ -71,6 +71,21 @@ final class ForgivingControlsTests: XCTestCase {
         XCTAssertEqual(s.update(.askToQuit), [], "asks again")
     }
 
+    /// Work that has given way (a preset chosen after editing, a full turn of `k` back to the
+    /// preset) is not on screen any more: quitting loses nothing that is shown.
+    func testNoQuestionForWorkNoLongerShown() throws {
+        var s = try state()
+        s.update(.selectWeight(row: 0, col: 0))
+        s.update(.nudgeWeight(steps: 1, coarse: false))
+        s.update(.deselectWeight)
+        s.update(.selectPreset(0))
+        XCTAssertEqual(s.update(.askToQuit), [.quit])
+        var k = try state()
+        for _ in 0..<4 { k.update(.cycleKernelSize) }
+        XCTAssertEqual(k.kernel, Kernel.preset(named: "edge_v")!)
+        XCTAssertEqual(k.update(.escape), [.quit])
+    }
+
     func testSavingThePaintingMeansNoQuestion() throws {
         var s = try state()
         s.update(.togglePaintMode)
