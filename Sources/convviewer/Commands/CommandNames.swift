@@ -1,7 +1,8 @@
 /// The subcommands' names, and the nearest one to a word that is none of them, so that a typo
 /// (`convviewer rendr`) is answered with what was probably meant rather than "unexpected argument".
 enum CommandNames {
-    static let all = ["window", "list", "compute", "render", "record", "bench"]
+    /// Read from the root command, so a new subcommand is known here without being listed twice.
+    static let all: [String] = ConvViewer.configuration.subcommands.compactMap { $0.configuration.commandName }
 
     /// The message for `word` in the subcommand's place when it is no subcommand; nil when it is
     /// one, or is an option (starts with `-`).
