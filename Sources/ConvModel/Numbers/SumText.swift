@@ -52,6 +52,21 @@ public struct SumText: Equatable, Sendable {
         self.value = DecimalText.fixed(Double(value), decimals: chosen)
     }
 
+    /// The same text said with `≈`: for when the products cannot be drawn at `decimals` places
+    /// (their cells are too narrow) and some are shortened, so they no longer add up as written.
+    public func approximated() -> SumText {
+        SumText(decimals: decimals, isExact: false, products: products, productSum: productSum, bias: bias, value: value)
+    }
+
+    private init(decimals: Int, isExact: Bool, products: [String], productSum: String, bias: String?, value: String) {
+        self.decimals = decimals
+        self.isExact = isExact
+        self.products = products
+        self.productSum = productSum
+        self.bias = bias
+        self.value = value
+    }
+
     /// The equation in units of 10^−decimals, with every term readable (none hides a nonzero).
     static func holds(_ products: [Float], _ sum: Double, _ bias: Float, _ value: Float, decimals d: Int) -> Bool {
         var total: Int64 = 0
