@@ -64,11 +64,15 @@ extension FrameRenderer {
 
         let labelY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
         canvas.font(f.small)
-        for (rect, label) in [(d.kernel, "kernel"), (d.patch, padded.isEmpty ? "patch" : "patch (0 past the edge)"),
-                              (d.products, "products")] {
+        // Each label is centred over its grid and may use the sign column beside it; the last one
+        // stops short of the written-out sum.
+        let sumStart = d.sum.isEmpty ? d.frame.maxX : d.sum.minX
+        let productsRoom = d.products.width + 2 * max(0, sumStart - d.products.maxX - f.small * 0.6)
+        for (rect, label, room) in [(d.kernel, "kernel", d.kernel.width + d.times.width),
+                                    (d.patch, padded.isEmpty ? "patch" : "patch (0 past the edge)", d.patch.width + d.times.width),
+                                    (d.products, "products", productsRoom)] {
             canvas.font(f.small)
-            canvas.text(canvas.fitted(label, maxWidth: rect.width + d.times.width), x: rect.midX, y: labelY,
-                        align: .center, p.textDim)
+            canvas.text(canvas.fitted(label, maxWidth: room), x: rect.midX, y: labelY, align: .center, p.textDim)
         }
         let typing = FrameRenderer.typedWeight(scene.state)
         smallGrid(cell.weights, k, d.kernel, decimals: DecimalText.decimals(toShow: cell.weights), scene, canvas,

@@ -122,11 +122,19 @@ extension FrameRenderer {
         let p = scene.palette, f = scene.layout.fonts
         // Line the title up with the left edge of the fitted grid (and its padding).
         let fitted = PanelMapping(area: m.area, columns: m.columns, rows: m.rows, margin: m.margin)
-        let name = FrameRenderer.title(kind, scene.state), shape = "\(m.columns)×\(m.rows)"
+        var name = FrameRenderer.title(kind, scene.state), shape = "\(m.columns)×\(m.rows)"
         canvas.font(f.title, bold: true)
-        let nameWidth = canvas.width(name)
+        var nameWidth = canvas.width(name)
         canvas.font(f.title)
-        let titleWidth = nameWidth + f.title * 0.6 + canvas.width(shape)
+        // A title wider than its panel drops the shape, then is cut: it never runs into the next panel.
+        if nameWidth + f.title * 0.6 + canvas.width(shape) > panel.title.width {
+            shape = ""
+            canvas.font(f.title, bold: true)
+            name = canvas.fitted(name, maxWidth: panel.title.width)
+            nameWidth = canvas.width(name)
+            canvas.font(f.title)
+        }
+        let titleWidth = nameWidth + (shape.isEmpty ? 0 : f.title * 0.6 + canvas.width(shape))
         // A grid narrower than its title (a short panel, under the tour's caption) moves the title
         // left as far as it must to stay in the panel.
         let aligned = fitted.cellSize > 0 ? fitted.edgeX(-m.margin) : panel.title.minX
@@ -136,14 +144,19 @@ extension FrameRenderer {
         let w = canvas.text(name, x: left, y: baseline, p.text)
         canvas.font(f.title)
         let shapeX = left + w + f.title * 0.6
-        let shapeEnd = shapeX + canvas.text(shape, x: shapeX, y: baseline, p.textDim)
+        let shapeEnd = shape.isEmpty ? left + w : shapeX + canvas.text(shape, x: shapeX, y: baseline, p.textDim)
         var right = fitted.cellSize > 0 ? min(panel.title.maxX, fitted.edgeX(m.columns + m.margin)) : panel.title.maxX
         if m.view.zoom > 1.001 {
             canvas.font(f.small)
             let z = m.view.zoom
-            let zw = canvas.text("zoom \(z < 10 ? DecimalText.fixed(z, decimals: 1) : String(Int(z.rounded())))×",
-                                 x: right, y: baseline, align: .right, p.textDim)
-            right -= zw + f.small
+            let zoom = "zoom \(z < 10 ? DecimalText.fixed(z, decimals: 1) : String(Int(z.rounded())))×"
+            let zw = canvas.width(zoom)
+            // Right-aligned to the grid, or to the panel when the grid is narrower than the title.
+            if right - zw < shapeEnd + f.small { right = panel.title.maxX }
+            if right - zw >= shapeEnd + f.small {
+                canvas.text(zoom, x: right, y: baseline, align: .right, p.textDim)
+                right -= zw + f.small
+            }
         }
         if kind == .input, scene.state.painter.isOn {
             drawPaintChip(scene, canvas, from: shapeEnd + f.small, to: right, midY: panel.title.maxY - panel.title.height * 0.32
