@@ -9,7 +9,8 @@ final class TextLayoutTests: XCTestCase {
     /// Frames that a person may see: the window's minimum, common screens, and each at --scale 2, 3.
     static let cases: [(width: Int, height: Int, scale: Double)] = [
         (480, 320, 1), (640, 400, 1), (1280, 800, 1), (1920, 1080, 1),
-        (960, 640, 2), (1280, 800, 2), (1920, 1080, 2), (1440, 960, 3), (1920, 1080, 3), (3840, 2160, 3),
+        (480, 320, 2), (960, 640, 2), (1280, 800, 2), (1920, 1080, 2),
+        (480, 320, 3), (1280, 800, 3), (1440, 960, 3), (1920, 1080, 3), (3840, 2160, 3),
     ]
 
     private func texts(_ state: AppState) -> [(text: String, rect: Rect)] {

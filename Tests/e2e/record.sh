@@ -108,7 +108,7 @@ closed_pipe() {
 tour_file_length() {
     local expected
     expected=$(python3 -c "import json,math,sys; t=json.load(open(sys.argv[1])); print(math.ceil(sum(s['seconds'] for s in t['scenes'])*10 - 1e-9))" "$tour_file")
-    "$bin" record -o tour.y4m --tour-file "$tour_file" --fps 10 --size 320x180 2>err || why "$(cat err)"
+    "$bin" record -o tour.y4m --tour-file "$tour_file" --fps 10 --size 480x320 2>err || why "$(cat err)"
     y4m_shape tour.y4m 320 180 10 "$expected"
 }
 
@@ -172,7 +172,7 @@ ffprobe_matches() {
 }
 
 tour_mp4() {
-    "$bin" record -o tour.mp4 --tour --fps 10 --size 320x180 2>err || why "$(cat err)"
+    "$bin" record -o tour.mp4 --tour --fps 10 --size 480x320 2>err || why "$(cat err)"
     local frames
     frames=$(sed -n 's/.*recorded \([0-9]*\) frames.*/\1/p' err)
     [ -n "$frames" ] && [ "$frames" -gt 600 ] || why "summary: $(cat err)"
@@ -180,9 +180,9 @@ tour_mp4() {
 }
 
 short_webm_and_gif() {
-    "$bin" record -o s.webm --duration 1 --fps 12 --size 320x180 2>err || why "webm: $(cat err)"
+    "$bin" record -o s.webm --duration 1 --fps 12 --size 480x320 2>err || why "webm: $(cat err)"
     ffprobe_matches s.webm 320 180 12/1 12
-    "$bin" record -o s.gif --duration 1 --fps 10 --size 320x180 2>err || why "gif: $(cat err)"
+    "$bin" record -o s.gif --duration 1 --fps 10 --size 480x320 2>err || why "gif: $(cat err)"
     local n
     n=$(ffprobe -v error -count_frames -show_entries stream=nb_read_frames -of csv=p=0 s.gif)
     [ "$n" = 10 ] || why "gif has $n frames"

@@ -111,13 +111,16 @@ struct WindowCommand: ParsableCommand {
     }
 
     /// `"1280x800"` → (1280, 800); also accepts `×`.
+    /// `WxH`, each side from the smallest frame the layout is made for (`FrameLayout.minimumWidth`
+    /// × `minimumHeight`) to 16384.
     static func parseSize(_ text: String, option: String) throws -> (width: Int, height: Int) {
         let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
             throw CLIError("\(option) must look like 1280x800 (got '\(text)')")
         }
-        guard (1...16384).contains(w), (1...16384).contains(h) else {
-            throw CLIError("\(option) must be between 1x1 and 16384x16384 (got '\(text)')")
+        let minW = FrameLayout.minimumWidth, minH = FrameLayout.minimumHeight
+        guard (minW...16384).contains(w), (minH...16384).contains(h) else {
+            throw CLIError("\(option) must be between \(minW)x\(minH) and 16384x16384 (got '\(text)')")
         }
         return (w, h)
     }

@@ -54,16 +54,22 @@ final class FrameLayoutTests: XCTestCase {
         }
     }
 
-    /// Text is never below 12 px at scale 1, and grows with the scale.
+    /// Text is never below 12 px at scale 1, and grows with the scale — the scale in effect, which
+    /// a frame too small for the scale asked reduces (never below 1) so that everything fits.
     func testTextSizes() {
         for (w, h) in Self.sizes + [(64, 48), (1, 1)] {
-            for scale in [1.0, 2.0] {
-                let f = FrameLayout(width: w, height: h, scale: scale).fonts
+            for scale in [1.0, 2.0, 3.0] {
+                let layout = FrameLayout(width: w, height: h, scale: scale)
+                let room = min(Double(w) / Double(FrameLayout.minimumWidth), Double(h) / Double(FrameLayout.minimumHeight))
+                XCTAssertEqual(layout.scale, min(scale, max(1, room)), accuracy: 1e-9, "\(w)×\(h) at \(scale)")
+                let f = layout.fonts
                 for size in [f.status, f.title, f.body, f.small] {
-                    XCTAssertGreaterThanOrEqual(size, 12 * scale - 1e-9, "\(w)×\(h) at \(scale)")
+                    XCTAssertGreaterThanOrEqual(size, 12 * layout.scale - 1e-9, "\(w)×\(h) at \(scale)")
                 }
             }
         }
+        XCTAssertEqual(FrameLayout(width: 1280, height: 800, scale: 3).scale, 2.5, "scale 3 in a 1280×800 window")
+        XCTAssertEqual(FrameLayout(width: 1920, height: 1080, scale: 2).scale, 2, "room enough: the scale asked")
     }
 
     /// Beyond the reference size the design grows in proportion: a 4K frame is the 1080p frame, doubled.
