@@ -112,7 +112,7 @@ final class WindowSession {
         case .savePaintedInput:
             do {
                 let name = try PaintedInputFile.save(state.image.grid)
-                dispatch(.showMessage("saved \(name)"))
+                dispatch(.showInfo("saved \(name)"))
                 messageDeadline = Monotonic.now() + 4
             } catch {
                 dispatch(.showMessage("\(error)"))
@@ -131,7 +131,7 @@ final class WindowSession {
         cairo_surface_flush(surface)
         do {
             let name = try Screenshot.save(surface)
-            dispatch(.showMessage("saved \(name)"))
+            dispatch(.showInfo("saved \(name)"))
             messageDeadline = Monotonic.now() + 4
         } catch {
             dispatch(.showMessage("\(error)"))
