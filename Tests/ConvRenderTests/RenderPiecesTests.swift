@@ -74,14 +74,15 @@ final class RenderPiecesTests: XCTestCase {
         let (left, right) = FrameRenderer.statusText(s)
         XCTAssertEqual(left.first, "face 24×24")
         XCTAssertTrue(left.contains("vertical edges 3×3"))
-        XCTAssertEqual(right, ["position 37/484", "8/s", "paused", "h for help"], "positions count from 1 on screen")
+        XCTAssertEqual(right, ["position 37/484", "8/s  ·  scan 1 min", "paused", "h for help"],
+                       "positions count from 1 on screen; a whole scan takes 484 / 8 s")
         var playing = s
         playing.update(.togglePlay)
         playing.update(.speedDown)
         playing.update(.speedDown)
         playing.update(.speedDown)
         playing.update(.speedDown)
-        XCTAssertEqual(FrameRenderer.statusText(playing).right[1...2], ["0.5/s", "playing"])
+        XCTAssertEqual(FrameRenderer.statusText(playing).right[1...2], ["0.5/s  ·  scan 16 min", "playing"])
     }
 
     func testWrittenOutSum() {

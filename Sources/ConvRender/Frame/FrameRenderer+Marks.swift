@@ -68,7 +68,7 @@ extension FrameRenderer {
     /// would paint.
     private func drawBrush(_ hover: HoverTarget, _ scene: FrameScene, _ canvas: Canvas) {
         let m = scene.mapping(.input), p = scene.palette
-        let block = InputPainter.brushBlock(row: hover.row, col: hover.col, brush: scene.state.painter.brush)
+        let block = InputPainter.brushBlock(row: hover.row, col: hover.col, brush: scene.state.brushSide)
         guard let b = block.clipped(toWidth: m.columns, height: m.rows) else { return }
         let w = FrameRenderer.linkWidth(scene.layout)
         let rect = m.blockRect(row: b.row, col: b.col, rowCount: b.height, colCount: b.width)

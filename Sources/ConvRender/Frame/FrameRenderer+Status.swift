@@ -18,7 +18,8 @@ extension FrameRenderer {
         if state.painter.isOn { left.append("painting: left button white, right black") }
         let scan = state.scan
         let position = scan.count > 0 ? "\(scan.position + 1)/\(scan.count)" : "0/0"
-        let right = ["position \(position)", "\(speedText(state.clock.speed))/s",
+        let scanTime = Clock.scanTimeText(positions: scan.count, speed: state.clock.speed)
+        let right = ["position \(position)", "\(speedText(state.clock.speed))/s  ·  scan \(scanTime)",
                      state.clock.isPlaying ? "playing" : "paused", "h for help"]
         return (left, right)
     }
