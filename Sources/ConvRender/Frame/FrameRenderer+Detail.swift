@@ -132,9 +132,13 @@ extension FrameRenderer {
             for j in 0..<k where skipped != GridCell(row: i, col: j) {
                 let v = values[i * k + j]
                 let midX = x0 + Double(j) * cell + (cell - gap) / 2, midY = y0 + Double(i) * cell + (cell - gap) / 2
-                let isDark = color(v).luminance > 0.45
-                placeNumber(v, decimals: decimals, maxWidth: room, midX: midX, midY: midY, g, &buffer,
-                            dark: isDark, into: &dark, &shrunk)
+                if color(v).luminance > 0.45 {
+                    placeNumber(v, decimals: decimals, maxWidth: room, midX: midX, midY: midY, g, &buffer,
+                                dark: true, into: &dark, &shrunk)
+                } else {
+                    placeNumber(v, decimals: decimals, maxWidth: room, midX: midX, midY: midY, g, &buffer,
+                                dark: false, into: &light, &shrunk)
+                }
             }
         }
         FrameRenderer.showNumberRuns(dark: dark, light: light, canvas)
