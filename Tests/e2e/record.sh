@@ -109,7 +109,7 @@ tour_file_length() {
     local expected
     expected=$(python3 -c "import json,math,sys; t=json.load(open(sys.argv[1])); print(math.ceil(sum(s['seconds'] for s in t['scenes'])*10 - 1e-9))" "$tour_file")
     "$bin" record -o tour.y4m --tour-file "$tour_file" --fps 10 --size 480x320 2>err || why "$(cat err)"
-    y4m_shape tour.y4m 320 180 10 "$expected"
+    y4m_shape tour.y4m 480 320 10 "$expected"
 }
 
 # fails_cleanly NAME ARGS...: `record ARGS` exits 1 with one line on stderr that starts with convviewer:.
@@ -176,12 +176,12 @@ tour_mp4() {
     local frames
     frames=$(sed -n 's/.*recorded \([0-9]*\) frames.*/\1/p' err)
     [ -n "$frames" ] && [ "$frames" -gt 600 ] || why "summary: $(cat err)"
-    ffprobe_matches tour.mp4 320 180 10/1 "$frames"
+    ffprobe_matches tour.mp4 480 320 10/1 "$frames"
 }
 
 short_webm_and_gif() {
     "$bin" record -o s.webm --duration 1 --fps 12 --size 480x320 2>err || why "webm: $(cat err)"
-    ffprobe_matches s.webm 320 180 12/1 12
+    ffprobe_matches s.webm 480 320 12/1 12
     "$bin" record -o s.gif --duration 1 --fps 10 --size 480x320 2>err || why "gif: $(cat err)"
     local n
     n=$(ffprobe -v error -count_frames -show_entries stream=nb_read_frames -of csv=p=0 s.gif)
