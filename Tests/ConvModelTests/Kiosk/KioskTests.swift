@@ -29,7 +29,7 @@ final class KioskTests: XCTestCase {
         var s = try touring(kiosk)
         let kernel = s.kernel
         let actions = kiosk.key("f", modifiers: [], in: s, at: 100)
-        XCTAssertEqual(actions, [.pauseTour, .showMessage(Kiosk.welcome)])
+        XCTAssertEqual(actions, [.pauseTour, .showInfo(Kiosk.welcome)])
         _ = apply(actions, to: &s)
         XCTAssertEqual(s.tour?.isRunning, false)
         XCTAssertNil(s.caption)
@@ -45,7 +45,7 @@ final class KioskTests: XCTestCase {
     func testAnyKeyWakes() throws {
         var kiosk = Kiosk(tour: .builtin)
         let s = try touring(kiosk)
-        XCTAssertEqual(kiosk.key("", modifiers: [], in: s, at: 5), [.pauseTour, .showMessage(Kiosk.welcome)])
+        XCTAssertEqual(kiosk.key("", modifiers: [], in: s, at: 5), [.pauseTour, .showInfo(Kiosk.welcome)])
     }
 
     func testAClickWakesAndIsSwallowedThenPassesOn() throws {
