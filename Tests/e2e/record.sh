@@ -132,6 +132,8 @@ bad_input() {
     fails_cleanly -o x.y4m --size 0x0 || ok=1
     fails_cleanly -o x.y4m --size big || ok=1
     fails_cleanly -o x.y4m --size 641x360 || ok=1
+    fails_cleanly -o x.y4m --size 478x320 || ok=1
+    "$bin" record -o x.y4m --size 478x320 2>&1 | grep -q "480x320" || { why "--size below the minimum does not name it"; ok=1; }
     fails_cleanly -o x.mp4 --size 640x361 || ok=1
     fails_cleanly -o x.avi || ok=1
     fails_cleanly -o x.png || ok=1
