@@ -146,7 +146,7 @@ final class KernelEditingRenderTests: XCTestCase {
         s.update(.selectWeight(row: 1, col: 1))
         s.update(.setWeight(4))
         left = FrameRenderer.statusText(s).left
-        XCTAssertTrue(left.contains("custom 3×3: 0,-1,0;-1,4,-1;0,-1,0"), "\(left)")
+        XCTAssertTrue(left.contains("custom 3×3: 0,−1,0;−1,4,−1;0,−1,0"), "\(left)")
         XCTAssertFalse(FrameRenderer.statusText(makeState()).left.contains { $0.hasPrefix("dilation") })
     }
 

@@ -4,14 +4,28 @@ import XCTest
 
 /// The small pure pieces the renderer is built from.
 final class RenderPiecesTests: XCTestCase {
-    func testCellNumberText() {
-        let cases: [(Float, Int, String)] = [
-            (0, 2, "0"), (1, 2, "1"), (0.3, 2, "0.3"), (0.25, 2, "0.25"), (-2.75, 2, "-2.75"), (-2.75, 1, "-2.8"),
-            (-0.001, 2, "0"), (12.5, 0, "13"), (100, 2, "100"), (0.05, 1, "0.1"), (1.999, 2, "2"), (-1, 2, "-1"),
-            (.nan, 2, ""), (.infinity, 2, ""),
-        ]
-        for (v, d, want) in cases { XCTAssertEqual(CellNumberText.string(v, decimals: d), want, "\(v) with \(d) places") }
-        XCTAssertEqual(FrameRenderer.number(-0.5), "−0.5", "a real minus sign in prose")
+    /// A cell gets its most precise form that fits; a nonzero value never reads 0, and a number
+    /// too wide in every form comes back as the narrowest one, to be drawn smaller (never dropped).
+    func testCellNumberFitting() throws {
+        let surface = try ImageSurface(width: 10, height: 10, opaque: true)
+        let context = DrawingContext(surface)
+        let g = NumberGlyphs(cr: context.pointer, size: 12)
+        var buffer: [UInt8] = []
+        func text(_ v: Float, _ width: Double) -> (String, Bool) {
+            let r = CellNumberText.fitting(v, maxWidth: width, glyphs: g, into: &buffer)
+            return (DecimalText.string(r.text), r.fits)
+        }
+        XCTAssertEqual(text(0.25, 100).0, "0.25")
+        XCTAssertEqual(text(-0.0004, 100).0, "−0.0004")
+        XCTAssertEqual(text(0, 1).0, "0")
+        let wide = text(-123_456, g.width(Array("-1e5".utf8)[...]) + 0.5)
+        XCTAssertEqual(wide.0, "−1e5")
+        XCTAssertTrue(wide.1)
+        let tight = text(-0.3, 1)
+        XCTAssertFalse(tight.1, "too narrow for any form")
+        XCTAssertNotEqual(tight.0, "0")
+        XCTAssertNotEqual(tight.0, "")
+        XCTAssertEqual(text(.nan, 100).0, "")
     }
 
     func testColormaps() {
@@ -60,14 +74,15 @@ final class RenderPiecesTests: XCTestCase {
         let (left, right) = FrameRenderer.statusText(s)
         XCTAssertEqual(left.first, "face 24×24")
         XCTAssertTrue(left.contains("vertical edges 3×3"))
-        XCTAssertEqual(right, ["position 37/484", "8/s", "paused", "h for help"], "positions count from 1 on screen")
+        XCTAssertEqual(right, ["position 37/484", "8/s  ·  scan 1 min", "paused", "h for help"],
+                       "positions count from 1 on screen; a whole scan takes 484 / 8 s")
         var playing = s
         playing.update(.togglePlay)
         playing.update(.speedDown)
         playing.update(.speedDown)
         playing.update(.speedDown)
         playing.update(.speedDown)
-        XCTAssertEqual(FrameRenderer.statusText(playing).right[1...2], ["0.5/s", "playing"])
+        XCTAssertEqual(FrameRenderer.statusText(playing).right[1...2], ["0.5/s  ·  scan 16 min", "playing"])
     }
 
     func testWrittenOutSum() {
@@ -75,12 +90,26 @@ final class RenderPiecesTests: XCTestCase {
         s.update(.setSettings(ConvSettings(bias: -0.5)))
         s.update(.seek(100))
         let cell = s.currentCell
-        let lines = FrameRenderer.sumLines(cell, withTerms: true)
+        let written = SumText(products: cell.products, bias: cell.bias, value: cell.value)
+        let lines = FrameRenderer.sumLines(cell, written, withTerms: true)
         XCTAssertEqual(lines.terms.count, 3)
-        XCTAssertEqual(lines.terms[0][0], "(−1)×\(FrameRenderer.number(cell.patch[0]))")
+        XCTAssertEqual(lines.terms[0][0], "(−1)×\(DecimalText.group(cell.patch)[0])")
         XCTAssertTrue(lines.total.contains("− 0.5"), lines.total)
-        XCTAssertTrue(lines.total.hasSuffix(FrameRenderer.number(cell.value)))
-        XCTAssertTrue(lines.relu.hasSuffix("= \(FrameRenderer.number(cell.relu))"))
+        XCTAssertTrue(lines.total.hasSuffix(written.value))
+        XCTAssertTrue(lines.total.hasPrefix(written.relation))
+        XCTAssertTrue(lines.relu.hasSuffix("= \(DecimalText.fixed(Double(cell.relu), decimals: written.decimals))"))
+    }
+
+    /// The seed case: a sum the products only approximate is written with ≈, not =.
+    func testApproximateSumSaysSo() {
+        let w = Float(1) / 9
+        let patch: [Float] = [0.3, 0.3, 0.3, 0, 0, 0, 0, 0, 0]
+        let input = Grid(width: 3, height: 3, values: patch)
+        let kernel = Kernel(name: "blur", label: "box blur", size: 3, weights: Array(repeating: w, count: 9))
+        let cell = Convolution.cell(input, kernel, ConvSettings(), row: 0, col: 0)
+        let lines = FrameRenderer.sumLines(cell, SumText(products: cell.products, bias: 0, value: cell.value), withTerms: true)
+        XCTAssertEqual(lines.total, "≈ 0.1")
+        XCTAssertEqual(lines.terms[0][0], "0.11×0.3")
     }
 
     func testPanelTitles() {

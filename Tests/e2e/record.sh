@@ -123,8 +123,8 @@ closed_pipe() {
 tour_file_length() {
     local expected
     expected=$(python3 -c "import json,math,sys; t=json.load(open(sys.argv[1])); print(math.ceil(sum(s['seconds'] for s in t['scenes'])*10 - 1e-9))" "$tour_file")
-    "$bin" record -o tour.y4m --tour-file "$tour_file" --fps 10 --size 320x180 2>err || why "$(cat err)"
-    y4m_shape tour.y4m 320 180 10 "$expected"
+    "$bin" record -o tour.y4m --tour-file "$tour_file" --fps 10 --size 480x320 2>err || why "$(cat err)"
+    y4m_shape tour.y4m 480 320 10 "$expected"
 }
 
 # fails_cleanly NAME ARGS...: `record ARGS` exits 1 with one line on stderr that starts with convviewer:.
@@ -147,6 +147,8 @@ bad_input() {
     fails_cleanly -o x.y4m --size 0x0 || ok=1
     fails_cleanly -o x.y4m --size big || ok=1
     fails_cleanly -o x.y4m --size 641x360 || ok=1
+    fails_cleanly -o x.y4m --size 478x320 || ok=1
+    "$bin" record -o x.y4m --size 478x320 2>&1 | grep -q "480x320" || { why "--size below the minimum does not name it"; ok=1; }
     fails_cleanly -o x.mp4 --size 640x361 || ok=1
     fails_cleanly -o x.avi || ok=1
     fails_cleanly -o x.png || ok=1
@@ -187,17 +189,17 @@ ffprobe_matches() {
 }
 
 tour_mp4() {
-    "$bin" record -o tour.mp4 --tour --fps 10 --size 320x180 2>err || why "$(cat err)"
+    "$bin" record -o tour.mp4 --tour --fps 10 --size 480x320 2>err || why "$(cat err)"
     local frames
     frames=$(sed -n 's/.*recorded \([0-9]*\) frames.*/\1/p' err)
     [ -n "$frames" ] && [ "$frames" -gt 600 ] || why "summary: $(cat err)"
-    ffprobe_matches tour.mp4 320 180 10/1 "$frames"
+    ffprobe_matches tour.mp4 480 320 10/1 "$frames"
 }
 
 short_webm_and_gif() {
-    "$bin" record -o s.webm --duration 1 --fps 12 --size 320x180 2>err || why "webm: $(cat err)"
-    ffprobe_matches s.webm 320 180 12/1 12
-    "$bin" record -o s.gif --duration 1 --fps 10 --size 320x180 2>err || why "gif: $(cat err)"
+    "$bin" record -o s.webm --duration 1 --fps 12 --size 480x320 2>err || why "webm: $(cat err)"
+    ffprobe_matches s.webm 480 320 12/1 12
+    "$bin" record -o s.gif --duration 1 --fps 10 --size 480x320 2>err || why "gif: $(cat err)"
     local n
     n=$(ffprobe -v error -count_frames -show_entries stream=nb_read_frames -of csv=p=0 s.gif)
     [ "$n" = 10 ] || why "gif has $n frames"

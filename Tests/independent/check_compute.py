@@ -152,6 +152,50 @@ def check_case(binary, case):
     return "; ".join(problems) or None
 
 
+def check_text(binary, args):
+    """`compute` without --json: the input, kernel, conv, relu and pool grids as aligned text, each
+    number within half a unit of its last written digit of the JSON value, a nonzero value never
+    written as 0, and the minus sign U+2212. Returns a problem, or None."""
+    text = subprocess.run([binary, "compute"] + args, capture_output=True, text=True, timeout=60)
+    js = subprocess.run([binary, "compute", "--json"] + args, capture_output=True, text=True, timeout=60)
+    if text.returncode != 0 or js.returncode != 0:
+        return f"exit {text.returncode}/{js.returncode}: {text.stderr.strip()}{js.stderr.strip()}"
+    doc = json.loads(js.stdout)
+    want = {"input": doc["input"]["pixels"], "kernel": doc["kernel"]["weights"],
+            "conv": doc["conv"], "relu": doc["relu"], "pool": doc["pool"]}
+    grids, title = {}, None
+    for line in text.stdout.splitlines()[1:]:
+        words = line.split()
+        if len(words) == 2 and words[0] in want and "×" in words[1]:
+            title = words[0]
+            grids[title] = []
+        elif words and title:
+            grids[title].append(words)
+        else:
+            title = None
+    for name, rows in want.items():
+        got = grids.get(name)
+        if got is None:
+            return f"no {name} grid in the text output"
+        if len(got) != len(rows) or any(len(g) != len(r) for g, r in zip(got, rows)):
+            return f"{name}: {len(got)} rows of text for {len(rows)} rows"
+        for g_row, w_row in zip(got, rows):
+            for token, value in zip(g_row, w_row):
+                if "-" in token:
+                    return f"{name}: ASCII minus in {token!r}"
+                number = float(token.replace("\u2212", "-"))
+                if value != 0 and number == 0:
+                    return f"{name}: {value} written as {token}"
+                if "e" in token:
+                    ok = abs(number - value) <= abs(value) * 0.06
+                else:
+                    places = len(token.split(".")[1]) if "." in token else 0
+                    ok = abs(number - value) <= 0.5 * 10 ** -places + 1e-9
+                if not ok:
+                    return f"{name}: {value} written as {token}"
+    return None
+
+
 def builtin_inputs(binary):
     run = subprocess.run([binary, "list"], capture_output=True, text=True, timeout=60)
     if run.returncode != 0:
@@ -201,6 +245,13 @@ def main():
               for i in ("face", "letter", "cross") for f in ("emboss", "sobel_x", five)
               for s in (1, 2) for p in ("valid", "same") for d in (1, 2, 3) for fl in (False, True)
               if not (d == 1 and not fl)]
+
+    for args in (["--input", "cross", "--filter=0.001,0,-1;0,1,0;0,0,0"],
+                 ["--input", "face", "--filter", "edge_v", "--bias=-0.5", "--padding", "same"],
+                 ["--input", "letter", "--filter", "blur", "--stride", "2"]):
+        problem = check_text(binary, args)
+        if problem:
+            failures.append(f"compute text {' '.join(args)}: {problem}")
 
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool_:
         results = list(pool_.map(lambda c: (c, check_case(binary, c)), cases))

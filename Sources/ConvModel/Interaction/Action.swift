@@ -31,7 +31,10 @@ public enum Action: Equatable, Sendable {
     case resize(width: Int, height: Int)
     case setScale(Double)
     case setTheme(Theme)
+    /// A problem, shown in the error style.
     case showMessage(String)
+    /// News (a file saved), shown in the info style.
+    case showInfo(String)
     case dismissMessage
     case pointer(PointerEvent)
     /// Show a caption box (the tour), or none.

@@ -23,14 +23,18 @@ extension AppState {
         }
     }
 
+    /// The brush's side in cells on the current input (`InputPainter.side`).
+    public var brushSide: Int { InputPainter.side(brush: painter.brush, width: image.grid.width, height: image.grid.height) }
+
     /// Stamps the brush on every cell of the line from `a` to `b`, with `value` clamped to [0, 1].
     private mutating func stroke(from a: GridCell, to b: GridCell, value: Float) {
         guard painter.isOn, !value.isNaN else { return }
         let v = min(max(value, 0), 1)
         var g = image.grid
         var changed = false
-        for cell in InputPainter.strokeCells(from: a, to: b, width: g.width, height: g.height) {
-            let block = InputPainter.brushBlock(row: cell.row, col: cell.col, brush: painter.brush)
+        let side = brushSide
+        for cell in InputPainter.strokeCells(from: a, to: b, width: g.width, height: g.height, margin: side) {
+            let block = InputPainter.brushBlock(row: cell.row, col: cell.col, brush: side)
             if g.fill(block, with: v) { changed = true }
         }
         guard changed else { return }

@@ -16,8 +16,13 @@ public struct AppState: Equatable, Sendable {
     public var panels: [PanelView] = Array(repeating: PanelView(), count: PanelKind.allCases.count)
     public var windowWidth: Int
     public var windowHeight: Int
-    /// A message shown on screen (a file that did not load, a kernel that did not fit…).
-    public var message: String?
+    /// A message shown on screen (a file that did not load, a kernel that did not fit…). Any new
+    /// message is an error unless it is set as news (`.showInfo`, such as a file saved).
+    public var message: String? {
+        didSet { messageStyle = .error }
+    }
+    /// How the message is shown: news in a quiet style, a problem in a warning one.
+    public var messageStyle: MessageStyle = .error
     /// The caption box of the guided tour, when one is showing.
     public var caption: Caption?
     /// The panel cell under the pointer, if any.
@@ -151,6 +156,9 @@ public struct AppState: Equatable, Sendable {
             view.theme = t
         case let .showMessage(m):
             message = m
+        case let .showInfo(m):
+            message = m
+            messageStyle = .info
         case .dismissMessage:
             message = nil
         case let .pointer(event):
@@ -235,4 +243,9 @@ public struct AppState: Equatable, Sendable {
             return false
         }
     }
+}
+
+/// The two ways a message looks: news (a file saved) and a problem (a file that did not load).
+public enum MessageStyle: Equatable, Sendable {
+    case info, error
 }

@@ -28,6 +28,14 @@ public struct InputPainter: Equatable, Sendable {
         self = InputPainter(isOn: isOn, brush: brush + delta)
     }
 
+    /// The side in cells of brush `brush` (1–3) on a `width × height` image: the brush sizes are
+    /// steps of one cell on images up to 63 pixels across, and grow with the image beyond (one
+    /// step per 32 pixels of the longest side), so a brush on a 512×512 photo is as easy to see
+    /// and to paint with as on a 24×24 picture.
+    public static func side(brush: Int, width: Int, height: Int) -> Int {
+        brush * max(1, max(width, height) / 32)
+    }
+
     /// The block a brush of side `brush` covers at (row, col), before clipping to the image.
     public static func brushBlock(row: Int, col: Int, brush: Int) -> CellRect {
         CellRect(row: row - (brush - 1) / 2, col: col - (brush - 1) / 2, width: brush, height: brush)
@@ -55,8 +63,8 @@ public struct InputPainter: Equatable, Sendable {
     /// The cells of `line(from:to:)` a brush could reach on a `width × height` image: a stroke
     /// from far outside is first clipped (Liang–Barsky) to the image with a margin of the brush,
     /// so a wild pointer position costs no more than a stroke across the image.
-    public static func strokeCells(from a: GridCell, to b: GridCell, width: Int, height: Int) -> [GridCell] {
-        let margin = brushSizes.upperBound
+    public static func strokeCells(from a: GridCell, to b: GridCell, width: Int, height: Int,
+                                   margin: Int = brushSizes.upperBound) -> [GridCell] {
         let lo = (row: -margin, col: -margin), hi = (row: height - 1 + margin, col: width - 1 + margin)
         func inside(_ p: GridCell) -> Bool {
             p.row >= lo.row && p.row <= hi.row && p.col >= lo.col && p.col <= hi.col

@@ -10,7 +10,17 @@ public enum PanelKind: Int, CaseIterable, Sendable {
 /// One panel's zoom and pan: zoom 1 fits the image in the panel; pan is in window pixels.
 public struct PanelView: Equatable, Sendable {
     public static let minZoom = 1.0
+    /// The zoom limit for a small image; a large one may go further (`maxZoom(fitCellSize:)`).
     public static let maxZoom = 64.0
+    /// The cell side, in window pixels, that the deepest zoom reaches at least: enough for the
+    /// numbers in the cells up to UI scale 3, on any image.
+    public static let deepestCell = 100.0
+
+    /// The zoom limit for cells `fitCellSize` pixels wide at zoom 1: 64×, or more when that
+    /// would leave the cells of a large image too small to hold their numbers.
+    public static func maxZoom(fitCellSize fit: Double) -> Double {
+        fit > 0 && fit.isFinite ? max(maxZoom, deepestCell / fit) : maxZoom
+    }
 
     public var zoom: Double = 1
     public var panX: Double = 0

@@ -5,7 +5,7 @@
 ///
 ///     var kiosk = Kiosk(tour: .builtin)
 ///     for a in kiosk.startActions { state.update(a) }
-///     let actions = kiosk.key("Right", modifiers: [], in: state, at: now)   // wakes: [.pauseTour, .showMessage(…)]
+///     let actions = kiosk.key("Right", modifiers: [], in: state, at: now)   // wakes: [.pauseTour, .showInfo(…)]
 ///
 /// Decisions:
 /// - The input that wakes the kiosk (a key or a button, while the tour runs) only pauses the tour
@@ -70,7 +70,7 @@ public struct Kiosk: Equatable, Sendable {
         case .escape:
             return allowQuit || state.escapeTarget != nil ? [action] : []
         case .saveScreenshot:
-            return [.showMessage(Kiosk.savingOff)]
+            return [.showInfo(Kiosk.savingOff)]
         case .toggleFullscreen:
             return []
         case .toggleTour:
@@ -107,7 +107,7 @@ public struct Kiosk: Equatable, Sendable {
     private mutating func wake(_ state: AppState, at now: Double) -> [Action]? {
         guard isTouring(state) else { return nil }
         lastInput = now
-        return [.pauseTour, .setPlaying(false), .showMessage(Kiosk.welcome)]
+        return [.pauseTour, .setPlaying(false), .showInfo(Kiosk.welcome)]
     }
 
     /// Undoes what a visitor changed that the scenes do not set, then goes back to the tour: the

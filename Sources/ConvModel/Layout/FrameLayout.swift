@@ -12,14 +12,21 @@
 /// 1280×800 window at scale 1; larger windows grow it in proportion, so a 4K frame looks like a
 /// 1080p frame, only sharper. Smaller windows never shrink the text: the bands get more compact
 /// and the panels give up the room. No text is below 12 px at scale 1.
+///
+/// The smallest frame is `minimumWidth`×`minimumHeight`: from there up, nothing overlaps and
+/// nothing is cut at any scale, because a scale too large for the frame is reduced to the
+/// largest that fits (scale 3 in a 1280×800 window draws at 2.5).
 public struct FrameLayout: Equatable, Sendable {
     /// The window the design is made for, at scale 1.
     public static let referenceWidth = 1280.0
     public static let referenceHeight = 800.0
+    /// The smallest window, `render` and `record` frame; the window's size hints say the same.
+    public static let minimumWidth = 480
+    public static let minimumHeight = 320
 
     public let width: Double
     public let height: Double
-    /// The UI scale asked for (1 at 96 dpi).
+    /// The UI scale in effect (1 at 96 dpi): the one asked for, or less in a frame too small for it.
     public let scale: Double
     /// Window pixels per design pixel: the scale, grown with the window beyond the reference size.
     public let unit: Double
@@ -46,7 +53,9 @@ public struct FrameLayout: Equatable, Sendable {
     /// height from one to the next). Without a caption the panels have the band's room.
     public init(width: Int, height: Int, scale: Double = 1, caption: Caption? = nil, captionRoom: [Caption] = []) {
         let w = Double(max(0, width)), h = Double(max(0, height))
-        let s = scale.isFinite && scale > 0 ? scale : 1
+        let asked = scale.isFinite && scale > 0 ? scale : 1
+        let room = min(w / Double(FrameLayout.minimumWidth), h / Double(FrameLayout.minimumHeight))
+        let s = min(asked, max(1, room))
         let fit = min(w / s / FrameLayout.referenceWidth, h / s / FrameLayout.referenceHeight)
         let u = s * max(1, fit)
         let t = min(max((h / u - 440) / (760 - 440), 0), 1)

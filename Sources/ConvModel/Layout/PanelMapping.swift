@@ -1,5 +1,6 @@
-/// Grid cells ↔ window pixels for one panel: the grid fitted and centred in the panel's image area,
-/// then zoomed and panned by the panel's `PanelView`. Cells are square.
+/// Grid cells ↔ window pixels for one panel: the grid fitted in the panel's image area, centred
+/// across and at its top (so the three panels' pictures start on one line), then zoomed and
+/// panned by the panel's `PanelView`. Cells are square.
 ///
 ///     let m = PanelMapping(area: layout.panel(.conv).image, columns: 22, rows: 22, view: state.panels[1])
 ///     m.cellRect(row: 3, col: 4)           // the pixels cell (3, 4) covers
@@ -36,7 +37,8 @@ public struct PanelMapping: Equatable, Sendable {
         self.view = v
         fitCellSize = fit
         cellSize = fit * v.zoom
-        let o = PanelMapping.origin(area: area, columns: self.columns, rows: self.rows, cellSize: cellSize, view: v)
+        let o = PanelMapping.origin(area: area, columns: self.columns, rows: self.rows, margin: self.margin, fit: fit,
+                                    cellSize: cellSize, view: v)
         originX = o.x.rounded()
         originY = o.y.rounded()
     }
@@ -49,16 +51,21 @@ public struct PanelMapping: Equatable, Sendable {
         return fit >= 4 ? fit.rounded(.down) : fit
     }
 
-    /// Top-left corner of cell (0, 0) before snapping to whole pixels.
-    static func origin(area: Rect, columns: Int, rows: Int, cellSize: Double, view: PanelView) -> (x: Double, y: Double) {
-        (area.midX - Double(columns) * cellSize / 2 + view.panX,
-         area.midY - Double(rows) * cellSize / 2 + view.panY)
+    /// Top-left corner of cell (0, 0) before snapping to whole pixels. Zoom keeps the middle of
+    /// the zoom-1 picture in place: across, the middle of the area; down, the middle of the grid
+    /// as it sits at the top of the area.
+    static func origin(area: Rect, columns: Int, rows: Int, margin: Int, fit: Double, cellSize: Double,
+                       view: PanelView) -> (x: Double, y: Double) {
+        let middleY = area.minY + Double(rows + 2 * margin) * fit / 2
+        return (area.midX - Double(columns) * cellSize / 2 + view.panX,
+                middleY - Double(rows) * cellSize / 2 + view.panY)
     }
 
     /// Zoom within `PanelView.minZoom…maxZoom`; no pan at zoom 1; otherwise at most half the grid,
     /// so the grid always covers the middle of the area.
     static func clamped(_ view: PanelView, fit: Double, columns: Int, rows: Int) -> PanelView {
-        let zoom = view.zoom.isFinite ? min(max(view.zoom, PanelView.minZoom), PanelView.maxZoom) : PanelView.minZoom
+        let deepest = PanelView.maxZoom(fitCellSize: fit)
+        let zoom = view.zoom.isFinite ? min(max(view.zoom, PanelView.minZoom), deepest) : PanelView.minZoom
         guard zoom > PanelView.minZoom, fit > 0 else { return PanelView(zoom: zoom) }
         let limitX = Double(columns) * fit * zoom / 2, limitY = Double(rows) * fit * zoom / 2
         func clamp(_ p: Double, _ limit: Double) -> Double { p.isFinite ? min(max(p, -limit), limit) : 0 }
@@ -136,14 +143,15 @@ extension PanelView {
         let fit = mapping.fitCellSize
         guard fit > 0, x.isFinite, y.isFinite else { return self }
         let current = PanelMapping.clamped(self, fit: fit, columns: mapping.columns, rows: mapping.rows)
-        let z = zoom.isFinite ? min(max(zoom, PanelView.minZoom), PanelView.maxZoom) : current.zoom
+        let z = zoom.isFinite ? min(max(zoom, PanelView.minZoom), PanelView.maxZoom(fitCellSize: fit)) : current.zoom
         let before = fit * current.zoom, after = fit * z
         let o = PanelMapping.origin(area: mapping.area, columns: mapping.columns, rows: mapping.rows,
-                                    cellSize: before, view: current)
+                                    margin: mapping.margin, fit: fit, cellSize: before, view: current)
         // Grid coordinates (in cells) under the point stay put: x = origin + u·cell before and after.
         let u = (x - o.x) / before, v = (y - o.y) / before
-        let centredX = mapping.area.midX - Double(mapping.columns) * after / 2
-        let centredY = mapping.area.midY - Double(mapping.rows) * after / 2
+        let centred = PanelMapping.origin(area: mapping.area, columns: mapping.columns, rows: mapping.rows,
+                                          margin: mapping.margin, fit: fit, cellSize: after, view: PanelView(zoom: z))
+        let centredX = centred.x, centredY = centred.y
         let proposed = PanelView(zoom: z, panX: x - u * after - centredX, panY: y - v * after - centredY)
         return PanelMapping.clamped(proposed, fit: fit, columns: mapping.columns, rows: mapping.rows)
     }

@@ -24,7 +24,7 @@
 /// | `padding` | `valid` or `same` | `valid` |
 /// | `bias` | a number | 0 |
 /// | `pool` | `max` or `avg` | `max` |
-/// | `speed` | positions per second, 0.25 to 4096 | 8 |
+/// | `speed` | positions per second, 0.25 to 262144 | 8 |
 /// | `position` | the scan position the scene starts at | 0 |
 /// | `playing` | scan (true) or stand still (false) | true |
 /// | `hold` | scan once and stop on the finished map, instead of starting over | false |

@@ -5,6 +5,8 @@ import ConvModel
 /// its alignment rather than its baseline.
 struct Canvas {
     let cr: OpaquePointer
+    /// Set by the layout tests: every string drawn is noted with its ink box.
+    var recorder: TextRecorder? = nil
 
     enum Align { case left, center, right }
 
@@ -127,6 +129,11 @@ struct Canvas {
         color(c, alpha)
         cairo_move_to(cr, x0.rounded(), y)
         cairo_show_text(cr, s)
+        if let recorder {
+            var e = cairo_text_extents_t()
+            cairo_text_extents(cr, s, &e)
+            recorder.record(s, Rect(x: x0.rounded() + e.x_bearing, y: y + e.y_bearing, width: e.width, height: e.height))
+        }
         return w
     }
 

@@ -4,7 +4,7 @@ import ConvModel
 /// Numbers inside cells, drawn as glyph runs: hundreds of cells cost two `cairo_show_glyphs`
 /// calls (one per text colour) instead of one `cairo_show_text` each.
 ///
-/// The glyphs and advances of `0…9 . -` are looked up once per font size.
+/// The glyphs and advances of `0…9 . − e` are looked up once per font size.
 final class NumberGlyphs {
     let size: Double
     /// Glyph index and advance per character code in `NumberGlyphs.characters`.
@@ -13,7 +13,7 @@ final class NumberGlyphs {
     /// Height of a digit above the baseline, for centring.
     let digitHeight: Double
 
-    static let characters = Array("0123456789.-".utf8)
+    static let characters = Array("0123456789.-e".utf8)
 
     /// Sets `size` on `cr` (in `Canvas.family`) and reads the glyphs from its scaled font.
     init(cr: OpaquePointer, size: Double) {
@@ -24,7 +24,8 @@ final class NumberGlyphs {
         for ch in NumberGlyphs.characters {
             var glyphs: UnsafeMutablePointer<cairo_glyph_t>?
             var count: Int32 = 0
-            let text = String(UnicodeScalar(ch))
+            // `DecimalText` writes ASCII `-`; people read U+2212, the minus of the rest of the picture.
+            let text = ch == UInt8(ascii: "-") ? DecimalText.minus : String(UnicodeScalar(ch))
             let status = cairo_scaled_font_text_to_glyphs(font, 0, 0, text, -1, &glyphs, &count, nil, nil, nil)
             if status == CAIRO_STATUS_SUCCESS, let glyphs, count > 0 {
                 var e = cairo_text_extents_t()
@@ -51,46 +52,43 @@ final class NumberGlyphs {
     }
 }
 
-/// Short decimal text for a cell value: at most `decimals` places, trailing zeros dropped
-/// (`1`, `0.3`, `-2.75`), written into a reusable byte buffer.
+/// A cell's number in the most precise form of `DecimalText` that fits the cell, written into a
+/// reusable byte buffer (ASCII, `-` drawn as U+2212 by `NumberGlyphs`).
 enum CellNumberText {
-    /// Writes `v` into `out` (cleared first) and returns it as a slice.
-    static func format(_ v: Float, decimals: Int, into out: inout [UInt8]) -> ArraySlice<UInt8> {
-        out.removeAll(keepingCapacity: true)
-        guard v.isFinite else { return out[...] }
-        let scale = decimals == 2 ? 100.0 : decimals == 1 ? 10.0 : 1.0
-        let scaled = (Double(abs(v)) * scale).rounded()
-        guard scaled < 1e15 else { return out[...] }
-        var n = UInt64(scaled)
-        if v < 0 && n > 0 { out.append(UInt8(ascii: "-")) }
-        var places = decimals
-        while places > 0 && n % 10 == 0 && n > 0 { n /= 10; places -= 1 }
-        if n == 0 { places = 0 }
-        // Digits go in last first, then the run is reversed; no allocation beyond `out`.
-        let start = out.count
-        var m = n, written = 0
-        repeat {
-            if places > 0 && written == places { out.append(UInt8(ascii: ".")) }
-            out.append(UInt8(ascii: "0") + UInt8(m % 10))
-            m /= 10
-            written += 1
-        } while m > 0 || written <= places
-        out[start...].reverse()
-        return out[...]
-    }
-
-    /// The most precise form of `v` (2, 1 or 0 places) that fits `maxWidth`; empty when none does.
-    static func fitting(_ v: Float, maxWidth: Double, glyphs: NumberGlyphs, into out: inout [UInt8]) -> ArraySlice<UInt8> {
-        for d in [2, 1, 0] {
-            let s = format(v, decimals: d, into: &out)
-            if glyphs.width(s) <= maxWidth { return s }
+    /// The forms of `v` from `decimals` places (default: two, or as many as it takes to read as
+    /// nonzero) down to one significant digit; the first that fits `maxWidth`, else the shortest
+    /// with `fits` false, so that the caller draws it smaller rather than leaving it out.
+    static func fitting(_ v: Float, decimals: Int? = nil, maxWidth: Double, glyphs: NumberGlyphs,
+                        into out: inout [UInt8]) -> (text: ArraySlice<UInt8>, fits: Bool) {
+        let d = decimals ?? DecimalText.decimals(toShow: CollectionOfOne(v))
+        let forms = DecimalText.forms(for: Double(v), decimals: d)
+        var narrowest: (form: DecimalText.Form, width: Double)?
+        for form in forms {
+            let s = DecimalText.write(Double(v), form, into: &out)
+            let w = glyphs.width(s)
+            if w <= maxWidth { return (s, true) }
+            if w < narrowest?.width ?? .infinity { narrowest = (form, w) }
         }
-        out.removeAll(keepingCapacity: true)
-        return out[...]
+        guard let narrowest else {
+            out.removeAll(keepingCapacity: true)
+            return (out[...], true)
+        }
+        return (DecimalText.write(Double(v), narrowest.form, into: &out), false)
     }
 
-    static func string(_ v: Float, decimals: Int = 2) -> String {
+    /// The widest of `values` written at `decimals` places.
+    static func widest(_ values: [Float], decimals: Int, glyphs: NumberGlyphs) -> Double {
         var buffer: [UInt8] = []
-        return String(decoding: format(v, decimals: decimals, into: &buffer), as: UTF8.self)
+        return values.reduce(0) { max($0, glyphs.width(DecimalText.write(Double($1), .fixed(decimals), into: &buffer))) }
     }
+}
+
+/// A number that needs a smaller size than its neighbours to fit its cell.
+struct ShrunkNumber {
+    let text: [UInt8]
+    let midX: Double
+    let midY: Double
+    /// The size at which it fits.
+    let size: Double
+    let dark: Bool
 }

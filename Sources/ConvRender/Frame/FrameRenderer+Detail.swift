@@ -8,8 +8,9 @@ extension FrameRenderer {
         let d = scene.layout.detail
         guard !d.frame.isEmpty, scene.scan.count > 0 else { return }
         let cell = scene.state.currentCell
-        drawArithmeticGrids(cell, scene, canvas)
-        drawSum(cell, scene, canvas)
+        let written = writtenSum(cell, scene, canvas)
+        drawArithmeticGrids(cell, written, scene, canvas)
+        drawSum(cell, written, scene, canvas)
         drawPoolArithmetic(scene, canvas)
         drawLegend(scene, canvas)
     }
@@ -26,15 +27,34 @@ extension FrameRenderer {
         texts.first { canvas.width($0) <= width } ?? canvas.fitted(texts.last ?? "", maxWidth: width)
     }
 
-    /// Text for people: a real minus sign, at most two decimals.
-    static func number(_ v: Float, decimals: Int = 2) -> String {
-        let s = CellNumberText.string(v, decimals: decimals)
-        return s.hasPrefix("-") ? "−" + s.dropFirst() : s
+    /// The products and the sum in one number of decimals, as many as the products grid's cells
+    /// can hold, so that the products as drawn add up to the sum as written (`SumText`).
+    private func writtenSum(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) -> SumText {
+        let products = cell.products
+        var text = SumText(products: products, bias: cell.bias, value: cell.value)
+        let grid = KernelGrid(in: scene.layout.detail.products, size: cell.size)
+        let f = scene.layout.fonts
+        guard grid.isDrawn, min(grid.cell * 0.42, f.body * 1.2) >= f.minCell else { return text }
+        // The decimals are bounded by what fits at the smallest size the grid may shrink to.
+        let g = glyphs(canvas.cr, size: min(grid.cell * 0.42, f.body * 1.2, f.minCell * 0.85))
+        let room = (grid.cell - FrameRenderer.smallGridGap(grid.cell, scene.layout)) * 0.88
+        var buffer: [UInt8] = []
+        func fits(_ t: SumText) -> Bool {
+            products.allSatisfy { g.width(DecimalText.write(Double($0), .fixed(t.decimals), into: &buffer)) <= room }
+        }
+        var cap = text.decimals
+        while !fits(text) {
+            guard cap > 0 else { return text.approximated() }
+            cap -= 1
+            text = SumText(products: products, bias: cell.bias, value: cell.value, maxDecimals: cap)
+            if text.decimals > cap { return text.approximated() }
+        }
+        return text
     }
 
     // MARK: kernel × patch = products
 
-    private func drawArithmeticGrids(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) {
+    private func drawArithmeticGrids(_ cell: CellArithmetic, _ written: SumText, _ scene: FrameScene, _ canvas: Canvas) {
         let d = scene.layout.detail, p = scene.palette, f = scene.layout.fonts
         let k = cell.size
         guard d.kernel.width >= Double(k) * 3 else { return }
@@ -44,20 +64,29 @@ extension FrameRenderer {
 
         let labelY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
         canvas.font(f.small)
-        for (rect, label) in [(d.kernel, "kernel"), (d.patch, padded.isEmpty ? "patch" : "patch (0 past the edge)"),
-                              (d.products, "products")] {
+        // Each label is centred over its grid and may use the sign column beside it; the last one
+        // stops short of the written-out sum.
+        let sumStart = d.sum.isEmpty ? d.frame.maxX : d.sum.minX
+        let productsRoom = d.products.width + 2 * max(0, sumStart - d.products.maxX - f.small * 0.6)
+        for (rect, label, room) in [(d.kernel, "kernel", d.kernel.width + d.times.width),
+                                    (d.patch, padded.isEmpty ? "patch" : "patch (0 past the edge)", d.patch.width + d.times.width),
+                                    (d.products, "products", productsRoom)] {
             canvas.font(f.small)
-            canvas.text(canvas.fitted(label, maxWidth: rect.width + d.times.width), x: rect.midX, y: labelY,
-                        align: .center, p.textDim)
+            canvas.text(canvas.fitted(label, maxWidth: room), x: rect.midX, y: labelY, align: .center, p.textDim)
         }
         let typing = FrameRenderer.typedWeight(scene.state)
-        smallGrid(cell.weights, k, d.kernel, scene, canvas, skipNumberAt: typing?.shown) {
+        smallGrid(cell.weights, k, d.kernel, decimals: DecimalText.decimals(toShow: cell.weights), scene, canvas,
+                  skipNumberAt: typing?.shown) {
             FrameRenderer.signColor($0, maxAbs: maxWeight, p)
         }
         drawKernelEditing(scene, canvas)
         drawKernelCaption(scene, canvas)
-        smallGrid(cell.patch, k, d.patch, scene, canvas) { scene.inputScale.color($0) }
-        smallGrid(cell.products, k, d.products, scene, canvas) { FrameRenderer.signColor($0, maxAbs: maxProduct, p) }
+        smallGrid(cell.patch, k, d.patch, decimals: DecimalText.decimals(toShow: cell.patch), scene, canvas) {
+            scene.inputScale.color($0)
+        }
+        smallGrid(cell.products, k, d.products, decimals: written.decimals, scene, canvas) {
+            FrameRenderer.signColor($0, maxAbs: maxProduct, p)
+        }
         canvas.font(f.title * 1.15)
         canvas.text("×", in: d.times, align: .center, p.textDim)
         canvas.text("=", in: d.equals, align: .center, p.textDim)
@@ -78,7 +107,8 @@ extension FrameRenderer {
 
     /// A k×k grid of coloured cells with their values, centred in `rect`.
     /// The cells lie where `KernelGrid` says, so a click on the kernel finds the weight drawn there.
-    private func smallGrid(_ values: [Float], _ k: Int, _ rect: Rect, _ scene: FrameScene, _ canvas: Canvas,
+    /// Numbers are written at the group's `decimals`, one shortened only when it does not fit.
+    private func smallGrid(_ values: [Float], _ k: Int, _ rect: Rect, decimals: Int, _ scene: FrameScene, _ canvas: Canvas,
                            skipNumberAt skipped: GridCell? = nil, color: (Float) -> RGB) {
         let grid = KernelGrid(in: rect, size: k)
         guard grid.isDrawn else { return }
@@ -93,48 +123,75 @@ extension FrameRenderer {
             }
         }
         let f = scene.layout.fonts
-        let size = min(cell * 0.42, f.body * 1.2)
-        guard size >= f.minCell else { return }
-        let g = glyphs(cr, size: size)
-        var dark: [cairo_glyph_t] = [], light: [cairo_glyph_t] = []
+        let room = (cell - gap) * 0.88
+        guard let g = FrameRenderer.smallGridGlyphs(values, decimals: decimals, cell: cell, room: room, scene, canvas, self)
+        else { return }
+        var dark: [cairo_glyph_t] = [], light: [cairo_glyph_t] = [], shrunk: [ShrunkNumber] = []
         var buffer: [UInt8] = []
         for i in 0..<k {
             for j in 0..<k where skipped != GridCell(row: i, col: j) {
                 let v = values[i * k + j]
-                let s = CellNumberText.fitting(v, maxWidth: (cell - gap) * 0.88, glyphs: g, into: &buffer)
                 let midX = x0 + Double(j) * cell + (cell - gap) / 2, midY = y0 + Double(i) * cell + (cell - gap) / 2
-                if color(v).luminance > 0.45 { g.append(s, midX: midX, midY: midY, to: &dark) } else {
-                    g.append(s, midX: midX, midY: midY, to: &light)
+                if color(v).luminance > 0.45 {
+                    placeNumber(v, decimals: decimals, maxWidth: room, midX: midX, midY: midY, g, &buffer,
+                                dark: true, into: &dark, &shrunk)
+                } else {
+                    placeNumber(v, decimals: decimals, maxWidth: room, midX: midX, midY: midY, g, &buffer,
+                                dark: false, into: &light, &shrunk)
                 }
             }
         }
         FrameRenderer.showNumberRuns(dark: dark, light: light, canvas)
+        showShrunk(shrunk, canvas)
+    }
+
+    /// The glyphs for a small grid's numbers: as large as the cell allows, and smaller — down to
+    /// 85% of the smallest cell text — when the group's widest number would not fit otherwise.
+    /// Nil when even the first size is too small to read.
+    static func smallGridGlyphs(_ values: [Float], decimals: Int, cell: Double, room: Double, _ scene: FrameScene,
+                                _ canvas: Canvas, _ renderer: FrameRenderer) -> NumberGlyphs? {
+        let f = scene.layout.fonts
+        let size = min(cell * 0.42, f.body * 1.2)
+        guard size >= f.minCell else { return nil }
+        let g = renderer.glyphs(canvas.cr, size: size)
+        let widest = CellNumberText.widest(values, decimals: decimals, glyphs: g)
+        guard widest > room else { return g }
+        return renderer.glyphs(canvas.cr, size: max(f.minCell * 0.85, (size * room / widest * 4).rounded(.down) / 4))
     }
 
     // MARK: the sum written out
 
-    /// The lines of the written-out sum: one per kernel row of `weight×value` terms, then the
-    /// total with the bias, then ReLU. Row lines are left out when `withTerms` is false.
-    static func sumLines(_ cell: CellArithmetic, withTerms: Bool) -> (terms: [[String]], total: String, relu: String) {
+    /// The lines of the written-out sum: one per kernel row of `weight×value` terms (weights and
+    /// values at their grids' decimals), then the total with the bias — `=` when the products as
+    /// written add up to it, `≈` when no precision makes them (`SumText`) — then ReLU.
+    /// Row lines are left out when `withTerms` is false.
+    static func sumLines(_ cell: CellArithmetic, _ written: SumText, withTerms: Bool)
+        -> (terms: [[String]], total: String, relu: String) {
         let k = cell.size
         var terms: [[String]] = []
         if withTerms {
+            let dw = DecimalText.decimals(toShow: cell.weights), dv = DecimalText.decimals(toShow: cell.patch)
             for i in 0..<k {
                 terms.append((0..<k).map { j in
                     let w = cell.weights[i * k + j], v = cell.patch[i * k + j]
-                    let ws = w < 0 ? "(\(number(w)))" : number(w)
-                    return "\(ws)×\(number(v))"
+                    let text = DecimalText.fixed(Double(w), decimals: dw)
+                    return "\(w < 0 ? "(\(text))" : text)×\(DecimalText.fixed(Double(v), decimals: dv))"
                 })
             }
         }
-        let sum = cell.products.reduce(0, +)
-        let bias = cell.bias == 0 ? "" : (cell.bias < 0 ? " − \(number(-cell.bias))" : " + \(number(cell.bias))")
-        let total = bias.isEmpty ? "= \(number(cell.value))"
-            : "= \(number(sum))\(bias) = \(number(cell.value))"
-        return (terms, total, "ReLU: max(0, \(number(cell.value))) = \(number(cell.relu))")
+        let r = written.relation
+        let total: String
+        if let bias = written.bias {
+            let b = bias.hasPrefix(DecimalText.minus) ? " − \(bias.dropFirst())" : " + \(bias)"
+            total = "\(r) \(written.productSum)\(b) \(r) \(written.value)"
+        } else {
+            total = "\(r) \(written.value)"
+        }
+        let relu = DecimalText.fixed(Double(cell.relu), decimals: written.decimals)
+        return (terms, total, "ReLU: max(0, \(written.value)) = \(relu)")
     }
 
-    private func drawSum(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) {
+    private func drawSum(_ cell: CellArithmetic, _ written: SumText, _ scene: FrameScene, _ canvas: Canvas) {
         let d = scene.layout.detail, p = scene.palette, f = scene.layout.fonts
         let area = d.sum
         guard !area.isEmpty else { return }
@@ -151,7 +208,7 @@ extension FrameRenderer {
         // gets a smaller size so that its rows fit the height.
         let readable = 12 * scene.layout.scale
         var size = max(readable, min(f.body * 1.1, body.height / (Double(k + 2) * 1.2)))
-        let full = FrameRenderer.sumLines(cell, withTerms: true)
+        let full = FrameRenderer.sumLines(cell, written, withTerms: true)
         canvas.font(size)
         var plusWidth = canvas.width(" + ")
         var columnWidths = (0..<k).map { j in full.terms.map { canvas.width($0[j]) }.max() ?? 0 }
@@ -228,28 +285,22 @@ extension FrameRenderer {
                                                 "\(name) of 2×2 → row \(t.row + 1), col \(t.col + 1)"], area.width, canvas),
                     x: area.minX, y: headY, p.textDim)
         let relu = scene.state.maps.relu
-        var parts: [String] = []
-        var known: [Float] = []
+        var known: [Float?] = []
         for (r, c) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
             let rr = 2 * t.row + r, cc = 2 * t.col + c
-            if scene.isRevealed(row: rr, col: cc) {
-                parts.append(FrameRenderer.number(relu[rr, cc]))
-                known.append(relu[rr, cc])
-            } else {
-                parts.append("·")
-            }
+            known.append(scene.isRevealed(row: rr, col: cc) ? relu[rr, cc] : nil)
         }
-        let result: String
-        if known.count == 4 {
-            result = FrameRenderer.number(scene.state.maps.pool[t.row, t.col])
-        } else {
-            result = "…"
-        }
+        let values = known.compactMap { $0 }
+        let complete = values.count == 4
+        let pooled = scene.state.maps.pool[t.row, t.col]
+        let places = DecimalText.decimals(toShow: complete ? values + [pooled] : values)
+        let parts = known.map { $0.map { DecimalText.fixed(Double($0), decimals: places) } ?? "·" }
+        let result = complete ? DecimalText.fixed(Double(pooled), decimals: places) : "…"
         let text = "\(mode == .max ? "max" : "avg")(\(parts.joined(separator: ", "))) = \(result)"
         let lineY = d.frame.y + d.labelHeight + f.body * 0.9
-        canvas.font(f.body * 1.1, bold: known.count == 4)
+        canvas.font(f.body * 1.1, bold: complete)
         canvas.text(canvas.fitted(text, maxWidth: area.width), x: area.minX, y: canvas.baseline(centredOn: lineY),
-                    known.count == 4 ? p.text : p.textDim)
+                    complete ? p.text : p.textDim)
     }
 
     /// One or two colour bars at the bottom of the pool column: the middle panel's scale, and
@@ -301,9 +352,11 @@ extension FrameRenderer {
             cairo_fill(cr)
         }
         let y = canvas.baseline(centredOn: bar.maxY + labelHeight / 2 + 2)
-        let mid = (scale.lo + scale.hi) / 2
-        canvas.text(FrameRenderer.number(scale.lo), x: bar.minX, y: y, p.textDim)
-        canvas.text(FrameRenderer.number(mid), x: bar.midX, y: y, align: .center, p.textFaint)
-        canvas.text(FrameRenderer.number(scale.hi), x: bar.maxX, y: y, align: .right, p.textDim)
+        // Ticks are distinct numbers; a map with one value (lo = hi) gets one tick.
+        let ticks = DecimalText.distinct([scale.lo, (scale.lo + scale.hi) / 2, scale.hi])
+        canvas.text(ticks[0], x: bar.minX, y: y, p.textDim)
+        guard scale.hi > scale.lo else { return }
+        canvas.text(ticks[1], x: bar.midX, y: y, align: .center, p.textFaint)
+        canvas.text(ticks[2], x: bar.maxX, y: y, align: .right, p.textDim)
     }
 }

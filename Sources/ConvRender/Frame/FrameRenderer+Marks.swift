@@ -8,10 +8,8 @@ extension FrameRenderer {
     func drawMarks(_ kind: PanelKind, _ scene: FrameScene, _ canvas: Canvas) {
         let panel = scene.layout.panel(kind), m = scene.mapping(kind)
         guard m.cellSize > 0, !panel.image.isEmpty else { return }
-        // Marks may reach a little past the image area (a box on the border cells).
         canvas.save()
-        let g = (scene.layout.gap / 2).rounded(.down)
-        canvas.clip(panel.image.insetBy(dx: -g, dy: -g))
+        canvas.clip(FrameRenderer.marksClip(panel.image, m, gap: scene.layout.gap))
         if let links = scene.links { drawLinks(kind, links, scene, canvas) }
         switch kind {
         case .input: drawBox(scene, canvas)
@@ -28,6 +26,20 @@ extension FrameRenderer {
             }
         }
         canvas.restore()
+    }
+
+    /// Where a panel's marks may be drawn. A box on the border cells may reach half a gap past
+    /// the picture where the picture ends inside the area; where the picture is cut by the area
+    /// (zoomed or panned), marks are cut at the same line, so nothing shows beside the panel.
+    static func marksClip(_ image: Rect, _ m: PanelMapping, gap: Double) -> Rect {
+        let g = (gap / 2).rounded(.down)
+        let grid = m.blockRect(row: -m.margin, col: -m.margin, rowCount: m.rows + 2 * m.margin,
+                               colCount: m.columns + 2 * m.margin)
+        let left = grid.minX < image.minX ? image.minX : image.minX - g
+        let top = grid.minY < image.minY ? image.minY : image.minY - g
+        let right = grid.maxX > image.maxX ? image.maxX : image.maxX + g
+        let bottom = grid.maxY > image.maxY ? image.maxY : image.maxY + g
+        return Rect(x: left, y: top, width: right - left, height: bottom - top)
     }
 
     /// Line width of the strong marks (box, lit cell) in pixels.
@@ -56,7 +68,7 @@ extension FrameRenderer {
     /// would paint.
     private func drawBrush(_ hover: HoverTarget, _ scene: FrameScene, _ canvas: Canvas) {
         let m = scene.mapping(.input), p = scene.palette
-        let block = InputPainter.brushBlock(row: hover.row, col: hover.col, brush: scene.state.painter.brush)
+        let block = InputPainter.brushBlock(row: hover.row, col: hover.col, brush: scene.state.brushSide)
         guard let b = block.clipped(toWidth: m.columns, height: m.rows) else { return }
         let w = FrameRenderer.linkWidth(scene.layout)
         let rect = m.blockRect(row: b.row, col: b.col, rowCount: b.height, colCount: b.width)

@@ -122,11 +122,19 @@ extension FrameRenderer {
         let p = scene.palette, f = scene.layout.fonts
         // Line the title up with the left edge of the fitted grid (and its padding).
         let fitted = PanelMapping(area: m.area, columns: m.columns, rows: m.rows, margin: m.margin)
-        let name = FrameRenderer.title(kind, scene.state), shape = "\(m.columns)×\(m.rows)"
+        var name = FrameRenderer.title(kind, scene.state), shape = "\(m.columns)×\(m.rows)"
         canvas.font(f.title, bold: true)
-        let nameWidth = canvas.width(name)
+        var nameWidth = canvas.width(name)
         canvas.font(f.title)
-        let titleWidth = nameWidth + f.title * 0.6 + canvas.width(shape)
+        // A title wider than its panel drops the shape, then is cut: it never runs into the next panel.
+        if nameWidth + f.title * 0.6 + canvas.width(shape) > panel.title.width {
+            shape = ""
+            canvas.font(f.title, bold: true)
+            name = canvas.fitted(name, maxWidth: panel.title.width)
+            nameWidth = canvas.width(name)
+            canvas.font(f.title)
+        }
+        let titleWidth = nameWidth + (shape.isEmpty ? 0 : f.title * 0.6 + canvas.width(shape))
         // A grid narrower than its title (a short panel, under the tour's caption) moves the title
         // left as far as it must to stay in the panel.
         let aligned = fitted.cellSize > 0 ? fitted.edgeX(-m.margin) : panel.title.minX
@@ -136,14 +144,19 @@ extension FrameRenderer {
         let w = canvas.text(name, x: left, y: baseline, p.text)
         canvas.font(f.title)
         let shapeX = left + w + f.title * 0.6
-        let shapeEnd = shapeX + canvas.text(shape, x: shapeX, y: baseline, p.textDim)
+        let shapeEnd = shape.isEmpty ? left + w : shapeX + canvas.text(shape, x: shapeX, y: baseline, p.textDim)
         var right = fitted.cellSize > 0 ? min(panel.title.maxX, fitted.edgeX(m.columns + m.margin)) : panel.title.maxX
         if m.view.zoom > 1.001 {
             canvas.font(f.small)
             let z = m.view.zoom
-            let zw = canvas.text("zoom \(z < 10 ? CellNumberText.string(Float(z), decimals: 1) : String(Int(z.rounded())))×",
-                                 x: right, y: baseline, align: .right, p.textDim)
-            right -= zw + f.small
+            let zoom = "zoom \(z < 10 ? DecimalText.fixed(z, decimals: 1) : String(Int(z.rounded())))×"
+            let zw = canvas.width(zoom)
+            // Right-aligned to the grid, or to the panel when the grid is narrower than the title.
+            if right - zw < shapeEnd + f.small { right = panel.title.maxX }
+            if right - zw >= shapeEnd + f.small {
+                canvas.text(zoom, x: right, y: baseline, align: .right, p.textDim)
+                right -= zw + f.small
+            }
         }
         if kind == .input, scene.state.painter.isOn {
             drawPaintChip(scene, canvas, from: shapeEnd + f.small, to: right, midY: panel.title.maxY - panel.title.height * 0.32
@@ -220,11 +233,12 @@ extension FrameRenderer {
         }
         cairo_fill(cr)
         guard let g = numberGlyphs(m, scene, canvas) else { return }
-        var run: [cairo_glyph_t] = []
+        var run: [cairo_glyph_t] = [], shrunk: [ShrunkNumber] = []
         var buffer: [UInt8] = []
-        for (r, c) in cells { placeNumber(0, r, c, m, g, &buffer, into: &run) }
         let dark = scene.inputScale.wantsDarkText(0)
+        for (r, c) in cells { placeNumber(0, r, c, m, g, &buffer, dark: dark, into: &run, &shrunk) }
         FrameRenderer.showNumberRuns(dark: dark ? run : [], light: dark ? [] : run, canvas)
+        showShrunk(shrunk, canvas)
     }
 
     /// Input cells outside the image that the current window covers.
@@ -265,20 +279,21 @@ extension FrameRenderer {
     /// Cell values as text, when the cells are big enough and the numbers are on.
     private func drawNumbers(_ grid: Grid, _ scale: ColorScale, _ m: PanelMapping, _ scene: FrameScene, _ canvas: Canvas) {
         guard let g = numberGlyphs(m, scene, canvas) else { return }
-        var dark: [cairo_glyph_t] = [], light: [cairo_glyph_t] = []
+        var dark: [cairo_glyph_t] = [], light: [cairo_glyph_t] = [], shrunk: [ShrunkNumber] = []
         var buffer: [UInt8] = []
         buffer.reserveCapacity(24)
         for r in m.visibleRows {
             for c in m.visibleColumns {
                 let v = grid[r, c]
                 if scale.wantsDarkText(v) {
-                    placeNumber(v, r, c, m, g, &buffer, into: &dark)
+                    placeNumber(v, r, c, m, g, &buffer, dark: true, into: &dark, &shrunk)
                 } else {
-                    placeNumber(v, r, c, m, g, &buffer, into: &light)
+                    placeNumber(v, r, c, m, g, &buffer, dark: false, into: &light, &shrunk)
                 }
             }
         }
         FrameRenderer.showNumberRuns(dark: dark, light: light, canvas)
+        showShrunk(shrunk, canvas)
     }
 
     /// Glyphs at the size numbers take in this panel's cells; nil when numbers are off or would be too small.
@@ -289,12 +304,36 @@ extension FrameRenderer {
         return glyphs(canvas.cr, size: size)
     }
 
-    /// Appends the text of `v` centred in cell (r, c), in the most precise form that fits.
+    /// Appends the text of `v` centred in cell (r, c), in the most precise form that fits; a
+    /// number too wide even in its shortest form goes to `shrunk`, to be drawn smaller.
     func placeNumber(_ v: Float, _ r: Int, _ c: Int, _ m: PanelMapping, _ g: NumberGlyphs, _ buffer: inout [UInt8],
-                     into run: inout [cairo_glyph_t]) {
-        let s = CellNumberText.fitting(v, maxWidth: m.cellSize * 0.86, glyphs: g, into: &buffer)
+                     dark: Bool, into run: inout [cairo_glyph_t], _ shrunk: inout [ShrunkNumber]) {
+        let midX = (m.edgeX(c) + m.edgeX(c + 1)) / 2, midY = (m.edgeY(r) + m.edgeY(r + 1)) / 2
+        placeNumber(v, decimals: nil, maxWidth: m.cellSize * 0.86, midX: midX, midY: midY, g, &buffer, dark: dark,
+                    into: &run, &shrunk)
+    }
+
+    func placeNumber(_ v: Float, decimals: Int?, maxWidth: Double, midX: Double, midY: Double, _ g: NumberGlyphs,
+                     _ buffer: inout [UInt8], dark: Bool, into run: inout [cairo_glyph_t], _ shrunk: inout [ShrunkNumber]) {
+        let (s, fits) = CellNumberText.fitting(v, decimals: decimals, maxWidth: maxWidth, glyphs: g, into: &buffer)
         guard !s.isEmpty else { return }
-        g.append(s, midX: (m.edgeX(c) + m.edgeX(c + 1)) / 2, midY: (m.edgeY(r) + m.edgeY(r + 1)) / 2, to: &run)
+        if fits {
+            g.append(s, midX: midX, midY: midY, to: &run)
+        } else {
+            // Sizes in twentieths of the cell's size, so that the glyph cache sees few of them.
+            let ratio = (maxWidth / g.width(s) * 20).rounded(.down) / 20
+            shrunk.append(ShrunkNumber(text: Array(s), midX: midX, midY: midY, size: g.size * max(0.05, ratio), dark: dark))
+        }
+    }
+
+    /// Numbers that needed a smaller size, drawn after the runs (they are few).
+    func showShrunk(_ numbers: [ShrunkNumber], _ canvas: Canvas) {
+        for n in numbers {
+            let g = glyphs(canvas.cr, size: n.size)
+            var run: [cairo_glyph_t] = []
+            g.append(n.text[...], midX: n.midX, midY: n.midY, to: &run)
+            FrameRenderer.showNumberRuns(dark: n.dark ? run : [], light: n.dark ? [] : run, canvas)
+        }
     }
 
     /// Opaque colours: Cairo composites glyphs of a solid opaque source without a mask.

@@ -7,16 +7,19 @@ extension FrameRenderer {
     static func statusText(_ state: AppState) -> (left: [String], right: [String]) {
         let g = state.geometry, s = state.settings, k = state.kernel
         // A custom kernel is shown as the text `--filter` reads (the weights as stored, before any flip).
-        let kernel = k.name == "custom" ? "custom \(k.size)×\(k.size): \(k.text)" : "\(k.label) \(k.size)×\(k.size)"
+        // Its minus signs are drawn as U+2212, the one minus of the picture.
+        let weights = String(k.text.map { $0 == "-" ? Character(DecimalText.minus) : $0 })
+        let kernel = k.name == "custom" ? "custom \(k.size)×\(k.size): \(weights)" : "\(k.label) \(k.size)×\(k.size)"
         var left = ["\(state.image.name) \(g.inputWidth)×\(g.inputHeight)", kernel,
                     "stride \(s.stride)", "\(s.padding.rawValue) padding"]
         if s.dilation > 1 { left.append("dilation \(s.dilation)") }
-        if s.bias != 0 { left.append("bias \(CellNumberText.string(s.bias))") }
+        if s.bias != 0 { left.append("bias \(DecimalText.single(s.bias))") }
         if s.flip { left.append("flipped") }
         if state.painter.isOn { left.append("painting: left button white, right black") }
         let scan = state.scan
         let position = scan.count > 0 ? "\(scan.position + 1)/\(scan.count)" : "0/0"
-        let right = ["position \(position)", "\(speedText(state.clock.speed))/s",
+        let scanTime = Clock.scanTimeText(positions: scan.count, speed: state.clock.speed)
+        let right = ["position \(position)", "\(speedText(state.clock.speed))/s  ·  scan \(scanTime)",
                      state.clock.isPlaying ? "playing" : "paused", "h for help"]
         return (left, right)
     }
@@ -29,7 +32,7 @@ extension FrameRenderer {
 
     static func speedText(_ s: Double) -> String {
         if s >= 10 || s == s.rounded() { return String(Int(s.rounded())) }
-        return CellNumberText.string(Float(s), decimals: 2)
+        return DecimalText.fixed(s, decimals: 2)
     }
 
     func drawStatus(_ scene: FrameScene, _ canvas: Canvas) {

@@ -13,7 +13,7 @@ extension FrameRenderer {
         let lit = ArchitectureStrip.litStages(scan: scene.scan, showRelu: scene.state.view.showRelu)
         let key = StripLayer.Key(stages: stages, lit: lit, layout: scene.layout, theme: scene.state.view.theme)
         let draw = { (cr: OpaquePointer) in
-            let c = Canvas(cr: cr)
+            let c = Canvas(cr: cr, recorder: canvas.recorder)
             c.fill(s.frame, scene.palette.background)
             self.drawStripContent(stages, Set(lit), scene, c)
         }

@@ -22,6 +22,9 @@ public final class FrameRenderer {
     var codeOverlayCache: (layout: FrameLayout, snippets: [CodeSnippet], overlay: CodeOverlay)?
     var codeCard: (theme: Theme, surface: ImageSurface)?
 
+    /// When set, the texts of the frames drawn are noted here (for the layout tests).
+    var textRecorder: TextRecorder?
+
     public init() {}
 
     /// Draws the frame for `state` at `width`×`height` pixels with its top-left at the context's
@@ -29,7 +32,7 @@ public final class FrameRenderer {
     public func draw(_ state: AppState, into cr: OpaquePointer, width: Int, height: Int) {
         guard width > 0, height > 0 else { return }
         let scene = FrameScene(state: state, width: width, height: height)
-        let canvas = Canvas(cr: cr)
+        let canvas = Canvas(cr: cr, recorder: textRecorder)
         canvas.save()
         defer { canvas.restore() }
         canvas.clip(scene.layout.bounds)

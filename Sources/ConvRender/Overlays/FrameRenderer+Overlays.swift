@@ -50,23 +50,40 @@ extension FrameRenderer {
         canvas.text(HelpOverlay.footer, in: help.footerRect, p.textFaint)
     }
 
-    /// A message (a file that did not load, a kernel that did not fit) on a card at the top of the panels.
+    /// A message on a card at the foot of the frame, over the architecture strip, where it covers
+    /// none of the maps (the scan starts at their first row). News (a file saved) has a quiet
+    /// card with an `i` badge in the link colour; a problem a warning-coloured card with a `!`.
     func drawMessage(_ message: String, _ scene: FrameScene, _ canvas: Canvas) {
         let l = scene.layout, p = scene.palette, f = l.fonts, u = l.unit
+        let isError = scene.state.messageStyle == .error
+        let accent = isError ? p.warning : p.link
         let size = f.body * 1.1
         canvas.font(size)
         let pad = 12 * u
-        let maxWidth = min(l.panelBand.width, max(360 * u, l.panelBand.width * 0.6)) - 2 * pad
+        let badge = (size * 1.25).rounded()
+        let maxWidth = min(l.width - 2 * l.margin, max(360 * u, l.panelBand.width * 0.6)) - 3 * pad - badge
         let lines = Array(canvas.wrapped(message, maxWidth: maxWidth).prefix(4))
         let textWidth = lines.map { canvas.width($0) }.max() ?? 0
         let lineHeight = size * 1.45
-        let box = Rect(x: (l.width / 2 - textWidth / 2 - pad).rounded(), y: (l.panelBand.minY + l.gap).rounded(),
-                       width: (textWidth + 2 * pad).rounded(), height: (Double(lines.count) * lineHeight + 2 * pad * 0.75).rounded())
+        let width = (textWidth + 3 * pad + badge).rounded()
+        let height = (Double(lines.count) * lineHeight + 2 * pad * 0.75).rounded()
+        let bottom = l.strip.frame.isEmpty ? l.height - l.margin : l.strip.frame.maxY
+        let box = Rect(x: (l.width / 2 - width / 2).rounded(), y: max(l.panelBand.minY, bottom - height).rounded(),
+                       width: width, height: height)
         canvas.fillRounded(box, radius: 6 * u, p.card, 0.97)
-        canvas.strokeRounded(box, radius: 6 * u, width: max(1.5, 2 * u), p.warning)
+        canvas.strokeRounded(box, radius: 6 * u, width: isError ? max(1.5, 2 * u) : max(1, u), isError ? accent : p.cardBorder)
+        let cr = canvas.cr
+        let badgeMid = box.minY + pad * 0.75 + lineHeight / 2
+        canvas.color(accent)
+        cairo_arc(cr, box.minX + pad + badge / 2, badgeMid, badge / 2, 0, 2 * .pi)
+        cairo_fill(cr)
+        canvas.font(size * 0.85, bold: true)
+        canvas.text(isError ? "!" : "i", x: box.minX + pad + badge / 2, y: canvas.baseline(centredOn: badgeMid), align: .center,
+                    p.card)
+        canvas.font(size)
         for (i, line) in lines.enumerated() {
             let mid = box.minY + pad * 0.75 + (Double(i) + 0.5) * lineHeight
-            canvas.text(line, x: box.minX + pad, y: canvas.baseline(centredOn: mid), p.text)
+            canvas.text(line, x: box.minX + 2 * pad + badge, y: canvas.baseline(centredOn: mid), p.text)
         }
     }
 

@@ -79,16 +79,25 @@ enum ComputeReport {
         var out = "input \(name) \(maps.input.width)×\(maps.input.height), filter \(maps.kernel.name) "
         out += "(\(maps.kernel.text)), stride \(s.stride), \(s.padding.rawValue) padding, dilation \(s.dilation)"
         out += s.flip ? ", flipped (true convolution)" : ""
-        out += ", bias \(number(s.bias)), \(s.pool.rawValue) pool\n"
-        for (title, g) in [("conv", maps.conv), ("relu", maps.relu), ("pool", maps.pool)] {
-            out += "\n\(title) \(g.width)×\(g.height)\n"
-            let cells = g.values.map { String(format: "%.3f", $0) }
-            let width = cells.map(\.count).max() ?? 0
-            for r in 0..<g.height {
-                out += cells[r * g.width ..< (r + 1) * g.width]
-                    .map { String(repeating: " ", count: width - $0.count) + $0 }
-                    .joined(separator: " ") + "\n"
-            }
+        out += ", bias \(DecimalText.single(s.bias)), \(s.pool.rawValue) pool\n"
+        let kernel = Grid(width: maps.kernel.size, height: maps.kernel.size, values: maps.kernel.weights)
+        let grids = [("input", maps.input), ("kernel", kernel), ("conv", maps.conv), ("relu", maps.relu), ("pool", maps.pool)]
+        for (title, g) in grids {
+            out += "\n\(title) \(g.width)×\(g.height)\n" + aligned(g)
+        }
+        return out
+    }
+
+    /// A grid as right-aligned columns, every value at the grid's decimals (`DecimalText`): a
+    /// nonzero value never reads as 0, and the minus sign is U+2212 as on screen.
+    static func aligned(_ g: Grid) -> String {
+        let cells = DecimalText.group(g.values)
+        let width = cells.map(\.count).max() ?? 0
+        var out = ""
+        for r in 0..<g.height {
+            out += cells[r * g.width ..< (r + 1) * g.width]
+                .map { String(repeating: " ", count: width - $0.count) + $0 }
+                .joined(separator: " ") + "\n"
         }
         return out
     }

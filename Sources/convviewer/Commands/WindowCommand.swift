@@ -23,8 +23,8 @@ struct WindowCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Frames per second while the scan moves.")
     var fps: Int = 60
 
-    @Option(name: .long, parsing: .unconditional, help: "Scan speed in positions per second (\(Clock.minSpeed)–\(Int(Clock.maxSpeed))).")
-    var speed: Double = Clock.defaultSpeed
+    @Option(name: .long, parsing: .unconditional, help: "Scan speed in positions per second (\(Clock.minSpeed)–\(Int(Clock.maxSpeed))); default \(Int(Clock.defaultSpeed)), or for a large file input the speed that scans it in about a minute.")
+    var speed: Double?
 
     @Option(name: .long, help: "dark or light.")
     var theme: String = Theme.dark.rawValue
@@ -50,7 +50,7 @@ struct WindowCommand: ParsableCommand {
     func run() throws {
         let size = try WindowCommand.parseSize(geometry, option: "--geometry")
         guard (1...1000).contains(fps) else { throw CLIError("--fps must be between 1 and 1000 (got \(fps))") }
-        try OptionChecks.speed(speed)
+        if let speed { try OptionChecks.speed(speed) }
         guard let chosenTheme = Theme(rawValue: theme) else {
             throw CLIError("unknown theme '\(theme)' (dark or light)")
         }
@@ -99,8 +99,13 @@ struct WindowCommand: ParsableCommand {
             image = BuiltinImages.named("face")!
         }
         func make(_ img: NamedImage) throws -> AppState {
-            try AppState(image: img, kernel: kernel, settings: settings, speed: speed, playing: !paused,
-                         windowWidth: width, windowHeight: height)
+            var state = try AppState(image: img, kernel: kernel, settings: settings, speed: speed ?? Clock.defaultSpeed,
+                                     playing: !paused, windowWidth: width, windowHeight: height)
+            // A photo has many more positions than a built-in picture: unless told otherwise, walk it in about a minute.
+            if speed == nil, BuiltinImages.named(img.name) == nil {
+                state.update(.setSpeed(Clock.defaultSpeed(positions: state.scan.count)))
+            }
+            return state
         }
         do {
             return (try make(image), problem)
@@ -110,14 +115,16 @@ struct WindowCommand: ParsableCommand {
         }
     }
 
-    /// `"1280x800"` → (1280, 800); also accepts `×`.
+    /// `"1280x800"` → (1280, 800); also accepts `×`. Each side from the smallest frame the layout
+    /// is made for (`FrameLayout.minimumWidth` × `minimumHeight`) to 16384.
     static func parseSize(_ text: String, option: String) throws -> (width: Int, height: Int) {
         let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
             throw CLIError("\(option) must look like 1280x800 (got '\(text)')")
         }
-        guard (1...16384).contains(w), (1...16384).contains(h) else {
-            throw CLIError("\(option) must be between 1x1 and 16384x16384 (got '\(text)')")
+        let minW = FrameLayout.minimumWidth, minH = FrameLayout.minimumHeight
+        guard (minW...16384).contains(w), (minH...16384).contains(h) else {
+            throw CLIError("\(option) must be between \(minW)x\(minH) and 16384x16384 (got '\(text)')")
         }
         return (w, h)
     }

@@ -1,11 +1,12 @@
+import ConvModel
 import CX11
 import Foundation
 
 /// The top-level window and what the window manager is told about it: title, class, pid,
 /// minimum size, the close protocol and fullscreen. It draws nothing itself (see `BackBuffer`).
 final class AppWindow {
-    static let minimumWidth = 480
-    static let minimumHeight = 320
+    static let minimumWidth = FrameLayout.minimumWidth
+    static let minimumHeight = FrameLayout.minimumHeight
     /// Events the loop handles; motion comes as plain MotionNotify and is coalesced there.
     static let eventMask = ExposureMask | KeyPressMask | ButtonPressMask | ButtonReleaseMask
         | PointerMotionMask | LeaveWindowMask | StructureNotifyMask

@@ -6,12 +6,13 @@ import Glibc
 /// yet: `painted-YYYYMMDD-HHMMSS-N.pgm`, N counting up from 1, as screenshots are named. The name
 /// is claimed with O_EXCL first, so an existing file is never overwritten; `--input` loads it again.
 enum PaintedInputFile {
-    /// Writes the grid and returns the name it chose.
+    /// Writes the grid and returns the full path it chose.
     static func save(_ grid: Grid, directory: String = ".") throws -> String {
         let stamp = Screenshot.timestamp()
+        let folder = Screenshot.absolute(directory)
         for n in 1...10_000 {
-            let name = "painted-\(stamp)-\(n).pgm"
-            let path = directory + "/" + name
+            let path = folder + "/painted-\(stamp)-\(n).pgm"
+            let name = path
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd < 0 {
                 if errno == EEXIST { continue }
@@ -24,8 +25,8 @@ enum PaintedInputFile {
                 unlink(path)
                 throw error
             }
-            return name
+            return path
         }
-        throw CLIError("cannot save the painting: too many files named painted-\(stamp)-N.pgm")
+        throw CLIError("cannot save the painting: too many files named \(folder)/painted-\(stamp)-N.pgm")
     }
 }

@@ -105,7 +105,7 @@ extension WindowSession {
     private func dispatchFromKiosk(_ actions: [Action]) {
         for action in actions { dispatch(action) }
         if actions.contains(.pauseTour) { trace?.note("kiosk: tour paused for a visitor") }
-        if actions.contains(.showMessage(Kiosk.welcome)) || actions.contains(.showMessage(Kiosk.savingOff)) {
+        if actions.contains(.showInfo(Kiosk.welcome)) || actions.contains(.showInfo(Kiosk.savingOff)) {
             messageDeadline = Monotonic.now() + WindowSession.welcomeSeconds
         }
     }

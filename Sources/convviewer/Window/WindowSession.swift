@@ -113,7 +113,7 @@ final class WindowSession {
             do {
                 let name = try PaintedInputFile.save(state.image.grid)
                 dispatch(.paintingSaved)
-                dispatch(.showMessage("saved \(name)"))
+                dispatch(.showInfo("saved \(name)"))
                 messageDeadline = Monotonic.now() + 4
             } catch {
                 dispatch(.showMessage("\(error)"))
@@ -132,7 +132,7 @@ final class WindowSession {
         cairo_surface_flush(surface)
         do {
             let name = try Screenshot.save(surface)
-            dispatch(.showMessage("saved \(name)"))
+            dispatch(.showInfo("saved \(name)"))
             messageDeadline = Monotonic.now() + 4
         } catch {
             dispatch(.showMessage("\(error)"))

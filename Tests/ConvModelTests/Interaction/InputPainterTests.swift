@@ -92,6 +92,22 @@ final class InputPainterTests: XCTestCase {
         assertMapsCurrent(s)
     }
 
+    /// The brush grows with the image: a step of one cell up to 63 pixels across, then one more
+    /// cell per 32 pixels of the longest side; a click paints a square of that side.
+    func testBrushScalesWithTheImage() throws {
+        XCTAssertEqual(InputPainter.side(brush: 1, width: 24, height: 24), 1)
+        XCTAssertEqual(InputPainter.side(brush: 3, width: 63, height: 10), 3)
+        XCTAssertEqual(InputPainter.side(brush: 1, width: 64, height: 64), 2)
+        XCTAssertEqual(InputPainter.side(brush: 2, width: 100, height: 512), 32)
+        var s = try canvas(256, 128)
+        XCTAssertEqual(s.brushSide, 8)
+        s.update(.paintStroke(fromRow: 50, fromCol: 100, toRow: 50, toCol: 100, value: 1))
+        let cells = white(s)
+        XCTAssertEqual(cells.count, 64, "one 8×8 stamp")
+        XCTAssertEqual(cells.first, GridCell(row: 47, col: 97))
+        XCTAssertEqual(cells.last, GridCell(row: 54, col: 104))
+    }
+
     func testBrushBlock() {
         XCTAssertEqual(InputPainter.brushBlock(row: 5, col: 5, brush: 1), CellRect(row: 5, col: 5, width: 1, height: 1))
         XCTAssertEqual(InputPainter.brushBlock(row: 5, col: 5, brush: 2), CellRect(row: 5, col: 5, width: 2, height: 2))

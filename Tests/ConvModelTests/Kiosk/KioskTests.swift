@@ -29,7 +29,7 @@ final class KioskTests: XCTestCase {
         var s = try touring(kiosk)
         let kernel = s.kernel
         let actions = kiosk.key("f", modifiers: [], in: s, at: 100)
-        XCTAssertEqual(actions, [.pauseTour, .setPlaying(false), .showMessage(Kiosk.welcome)])
+        XCTAssertEqual(actions, [.pauseTour, .setPlaying(false), .showInfo(Kiosk.welcome)])
         _ = apply(actions, to: &s)
         XCTAssertEqual(s.tour?.isRunning, false)
         XCTAssertFalse(s.clock.isPlaying, "the visitor finds the scan paused")
@@ -46,7 +46,7 @@ final class KioskTests: XCTestCase {
     func testAnyKeyWakes() throws {
         var kiosk = Kiosk(tour: .builtin)
         let s = try touring(kiosk)
-        XCTAssertEqual(kiosk.key("", modifiers: [], in: s, at: 5), [.pauseTour, .setPlaying(false), .showMessage(Kiosk.welcome)])
+        XCTAssertEqual(kiosk.key("", modifiers: [], in: s, at: 5), [.pauseTour, .setPlaying(false), .showInfo(Kiosk.welcome)])
     }
 
     func testAClickWakesAndIsSwallowedThenPassesOn() throws {
@@ -78,7 +78,7 @@ final class KioskTests: XCTestCase {
         for key in ["q", "Escape", "F11"] {
             XCTAssertEqual(kiosk.key(key, modifiers: [], in: s, at: 2), [], key)
         }
-        XCTAssertEqual(kiosk.key("s", modifiers: [], in: s, at: 2), [.showMessage(Kiosk.savingOff)], "s only says so")
+        XCTAssertEqual(kiosk.key("s", modifiers: [], in: s, at: 2), [.showInfo(Kiosk.savingOff)], "s only says so")
         XCTAssertEqual(kiosk.key("q", modifiers: [.control, .alt], in: s, at: 3), [.quit])
         XCTAssertEqual(kiosk.key("Q", modifiers: [.control, .alt], in: s, at: 3), [.quit], "with Shift too")
         XCTAssertEqual(kiosk.key("q", modifiers: [.control], in: s, at: 3), [])
@@ -95,7 +95,7 @@ final class KioskTests: XCTestCase {
         XCTAssertEqual(kiosk.key("q", modifiers: [], in: s, at: 2), [.askToQuit])
         XCTAssertEqual(kiosk.key("Escape", modifiers: [], in: s, at: 2), [.escape])
         XCTAssertEqual(s.update(.escape), [.quit], "nothing open, nothing unsaved: it quits")
-        XCTAssertEqual(kiosk.key("s", modifiers: [], in: s, at: 2), [.showMessage(Kiosk.savingOff)], "s still writes no files")
+        XCTAssertEqual(kiosk.key("s", modifiers: [], in: s, at: 2), [.showInfo(Kiosk.savingOff)], "s still writes no files")
     }
 
     /// Esc with a weight selected still lets go of it (it is not a quit then).

@@ -54,16 +54,22 @@ final class FrameLayoutTests: XCTestCase {
         }
     }
 
-    /// Text is never below 12 px at scale 1, and grows with the scale.
+    /// Text is never below 12 px at scale 1, and grows with the scale — the scale in effect, which
+    /// a frame too small for the scale asked reduces (never below 1) so that everything fits.
     func testTextSizes() {
         for (w, h) in Self.sizes + [(64, 48), (1, 1)] {
-            for scale in [1.0, 2.0] {
-                let f = FrameLayout(width: w, height: h, scale: scale).fonts
+            for scale in [1.0, 2.0, 3.0] {
+                let layout = FrameLayout(width: w, height: h, scale: scale)
+                let room = min(Double(w) / Double(FrameLayout.minimumWidth), Double(h) / Double(FrameLayout.minimumHeight))
+                XCTAssertEqual(layout.scale, min(scale, max(1, room)), accuracy: 1e-9, "\(w)×\(h) at \(scale)")
+                let f = layout.fonts
                 for size in [f.status, f.title, f.body, f.small] {
-                    XCTAssertGreaterThanOrEqual(size, 12 * scale - 1e-9, "\(w)×\(h) at \(scale)")
+                    XCTAssertGreaterThanOrEqual(size, 12 * layout.scale - 1e-9, "\(w)×\(h) at \(scale)")
                 }
             }
         }
+        XCTAssertEqual(FrameLayout(width: 1280, height: 800, scale: 3).scale, 2.5, "scale 3 in a 1280×800 window")
+        XCTAssertEqual(FrameLayout(width: 1920, height: 1080, scale: 2).scale, 2, "room enough: the scale asked")
     }
 
     /// Beyond the reference size the design grows in proportion: a 4K frame is the 1080p frame, doubled.
@@ -129,7 +135,8 @@ final class FrameLayoutTests: XCTestCase {
 
     // MARK: cells ↔ pixels
 
-    /// Zoom 1 fits the grid (and its padding margin) in the area and centres it; cells are square.
+    /// Zoom 1 fits the grid (and its padding margin) in the area, centred across and at the top of
+    /// the area (so the panels' pictures line up); cells are square.
     func testFitAndCentre() {
         var rng = SplitMix64(seed: 7)
         for _ in 0..<300 {
@@ -140,7 +147,7 @@ final class FrameLayoutTests: XCTestCase {
             let padded = m.blockRect(row: -margin, col: -margin, rowCount: rows + 2 * margin, colCount: cols + 2 * margin)
             XCTAssertTrue(area.insetBy(dx: -1, dy: -1).contains(padded), "\(padded) in \(area)")
             XCTAssertEqual(m.gridRect.midX, area.midX, accuracy: 1)
-            XCTAssertEqual(m.gridRect.midY, area.midY, accuracy: 1)
+            XCTAssertEqual(padded.minY, area.minY, accuracy: 1, "the picture starts at the top of its area")
             let fillsWidth = Double(cols + 2 * margin) * (m.cellSize + 1) > area.width
             let fillsHeight = Double(rows + 2 * margin) * (m.cellSize + 1) > area.height
             XCTAssertTrue(fillsWidth || fillsHeight, "the fit is as large as it can be")

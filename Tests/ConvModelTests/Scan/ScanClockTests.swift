@@ -312,16 +312,16 @@ final class ScanClockTests: XCTestCase {
         XCTAssertEqual(cur.position, 0)
     }
 
-    /// + and − double and halve the speed, clamped to 0.25…4096 positions per second.
+    /// + and − double and halve the speed, clamped to 0.25…262144 positions per second.
     func testSpeedDoublesHalvesAndClamps() {
         var clock = Clock()
         XCTAssertEqual(clock.speed, 8)
         clock.faster()
         XCTAssertEqual(clock.speed, 16)
         for _ in 0..<20 { clock.faster() }
-        XCTAssertEqual(clock.speed, 4096)
+        XCTAssertEqual(clock.speed, 262_144)
         clock.slower()
-        XCTAssertEqual(clock.speed, 2048)
+        XCTAssertEqual(clock.speed, 131_072)
         for _ in 0..<30 { clock.slower() }
         XCTAssertEqual(clock.speed, 0.25)
         clock.faster()
@@ -334,7 +334,7 @@ final class ScanClockTests: XCTestCase {
         XCTAssertEqual(clock.speed, Clock.minSpeed)
         clock.setSpeed(.nan)
         XCTAssertEqual(clock.speed, Clock.defaultSpeed)
-        XCTAssertEqual(Clock(speed: 10_000).speed, 4096)
+        XCTAssertEqual(Clock(speed: 1_000_000).speed, 262_144)
         XCTAssertEqual(Clock(speed: 0.01).speed, 0.25)
     }
 

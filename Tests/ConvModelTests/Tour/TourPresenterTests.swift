@@ -102,7 +102,7 @@ final class TourPresenterTests: XCTestCase {
         for a in kiosk.key("Right", modifiers: [], in: s, at: 1) { s.update(a) }
         XCTAssertFalse(s.clock.isPlaying, "the first key pauses the scan")
         XCTAssertEqual(s.tour?.isRunning, false)
-        XCTAssertEqual(kiosk.key("s", modifiers: [], in: s, at: 2), [.showMessage(Kiosk.savingOff)])
+        XCTAssertEqual(kiosk.key("s", modifiers: [], in: s, at: 2), [.showInfo(Kiosk.savingOff)])
         XCTAssertEqual(kiosk.key("Escape", modifiers: [], in: s, at: 3), [], "nothing open: Esc would quit, so nothing")
         s.update(.toggleHelp)
         XCTAssertEqual(kiosk.key("Escape", modifiers: [], in: s, at: 4), [.escape], "Esc still closes the help")

@@ -155,9 +155,9 @@ final class TourSpecTests: XCTestCase {
 
     func testBadRanges() {
         assertError(scenes: [ok + #", "speed": 0"#],
-                    "scene 1: \"speed\" must be from 0.25 to 4096 positions per second (got 0)")
-        assertError(scenes: [ok + #", "speed": 5000"#],
-                    "scene 1: \"speed\" must be from 0.25 to 4096 positions per second (got 5000)")
+                    "scene 1: \"speed\" must be from 0.25 to 262144 positions per second (got 0)")
+        assertError(scenes: [ok + #", "speed": 300000"#],
+                    "scene 1: \"speed\" must be from 0.25 to 262144 positions per second (got 300000)")
         assertError(scenes: [ok + #", "bias": 1e300"#], "scene 1: \"bias\" is too large (got 1e+300)")
         assertError(scenes: [ok + #", "position": 484"#],
                     "scene 1: \"position\" 484 is past the end of this scene's map (its last position is 483)")
