@@ -49,7 +49,9 @@ final class SmallGridSizeTests: XCTestCase {
         let scene = FrameScene(state: s, width: 1280, height: 800)
         let renderer = FrameRenderer()
         let surface = try ImageSurface(width: 4, height: 4, opaque: true)
-        let canvas = Canvas(cr: DrawingContext(surface).pointer)
+        let context = DrawingContext(surface)
+        defer { withExtendedLifetime(context) {} }
+        let canvas = Canvas(cr: context.pointer)
         let groups: [[Float]] = [[-0.0941, 0.1412, -0.2039], [-0.15294, 0.13333, 0], [1, -2, 0.5], [-0.001, 0.0021]]
         for values in groups {
             for d in 2...5 {
@@ -57,6 +59,7 @@ final class SmallGridSizeTests: XCTestCase {
                     let room = (cell - 1) * 0.88
                     guard let g = FrameRenderer.smallGridGlyphs(values, decimals: d, cell: cell, room: room, scene, canvas, renderer)
                     else { continue }
+                    XCTAssertGreaterThan(CellNumberText.widest(values, decimals: d, glyphs: g), 0, "glyphs were measured")
                     let smallest = renderer.glyphs(canvas.cr, size: scene.layout.fonts.minCell * 0.85)
                     if CellNumberText.widest(values, decimals: d, glyphs: smallest) <= room {
                         XCTAssertLessThanOrEqual(CellNumberText.widest(values, decimals: d, glyphs: g), room,
