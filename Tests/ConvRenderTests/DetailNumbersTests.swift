@@ -39,3 +39,34 @@ final class DetailNumbersTests: XCTestCase {
         XCTAssertGreaterThan(textPixels(s, { $0.patch }, row: 1, col: 1, darkerThan: 0.3), 10)
     }
 }
+
+/// The small grids shrink their numbers just enough: whenever the group's numbers fit at the
+/// smallest size allowed, the size chosen fits them too (glyph advances are hinted to whole
+/// pixels, so a size scaled in proportion can come out a pixel too wide).
+final class SmallGridSizeTests: XCTestCase {
+    func testChosenSizeFitsTheWidestNumber() throws {
+        let s = makeState(width: 1280, height: 800)
+        let scene = FrameScene(state: s, width: 1280, height: 800)
+        let renderer = FrameRenderer()
+        let surface = try ImageSurface(width: 4, height: 4, opaque: true)
+        let context = DrawingContext(surface)
+        defer { withExtendedLifetime(context) {} }
+        let canvas = Canvas(cr: context.pointer)
+        let groups: [[Float]] = [[-0.0941, 0.1412, -0.2039], [-0.15294, 0.13333, 0], [1, -2, 0.5], [-0.001, 0.0021]]
+        for values in groups {
+            for d in 2...5 {
+                for cell in stride(from: 28.0, through: 60, by: 0.5) {
+                    let room = (cell - 1) * 0.88
+                    guard let g = FrameRenderer.smallGridGlyphs(values, decimals: d, cell: cell, room: room, scene, canvas, renderer)
+                    else { continue }
+                    XCTAssertGreaterThan(CellNumberText.widest(values, decimals: d, glyphs: g), 0, "glyphs were measured")
+                    let smallest = renderer.glyphs(canvas.cr, size: scene.layout.fonts.minCell * 0.85)
+                    if CellNumberText.widest(values, decimals: d, glyphs: smallest) <= room {
+                        XCTAssertLessThanOrEqual(CellNumberText.widest(values, decimals: d, glyphs: g), room,
+                                                 "\(values) at \(d) places in a \(cell) px cell: size \(g.size)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -114,6 +114,9 @@ final class TextLayoutTests: XCTestCase {
         let scene = FrameScene(state: s, width: 1920, height: 1080)
         let m = scene.mapping(.input)
         XCTAssertGreaterThanOrEqual(m.cellSize * 0.45, scene.layout.fonts.minCell, "cell \(m.cellSize) px")
-        XCTAssertNotNil(FrameRenderer().numberGlyphs(m, scene, Canvas(cr: try! DrawingContext(ImageSurface(width: 1, height: 1)).pointer)))
+        let context = DrawingContext(try! ImageSurface(width: 1, height: 1))
+        withExtendedLifetime(context) {
+            XCTAssertNotNil(FrameRenderer().numberGlyphs(m, scene, Canvas(cr: context.pointer)))
+        }
     }
 }

@@ -153,10 +153,18 @@ extension FrameRenderer {
         let f = scene.layout.fonts
         let size = min(cell * 0.42, f.body * 1.2)
         guard size >= f.minCell else { return nil }
-        let g = renderer.glyphs(canvas.cr, size: size)
+        var g = renderer.glyphs(canvas.cr, size: size)
         let widest = CellNumberText.widest(values, decimals: decimals, glyphs: g)
         guard widest > room else { return g }
-        return renderer.glyphs(canvas.cr, size: max(f.minCell * 0.85, (size * room / widest * 4).rounded(.down) / 4))
+        // Advances are hinted to whole pixels, so the proportional guess is checked and, where
+        // rounding made it a pixel too wide, stepped down a quarter pixel at a time.
+        let smallest = f.minCell * 0.85
+        var next = max(smallest, (size * room / widest * 4).rounded(.down) / 4)
+        repeat {
+            g = renderer.glyphs(canvas.cr, size: next)
+            next -= 0.25
+        } while next >= smallest && CellNumberText.widest(values, decimals: decimals, glyphs: g) > room
+        return g
     }
 
     // MARK: the sum written out
