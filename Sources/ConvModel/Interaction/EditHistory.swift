@@ -29,14 +29,18 @@ public struct EditSnapshot: Equatable, Sendable {
 public struct EditHistory: Equatable, Sendable {
     /// The steps kept, whatever the input's size allows.
     public static let minimumSteps = 100
-    /// Cells (4 bytes each) the history may hold: 128 MiB, room for 100 steps on any input up
-    /// to about 580×580 pixels.
-    public static let cellBudget = 32 * 1024 * 1024
+    /// Cells (4 bytes each) the history may hold by default: 128 MiB, room for 100 steps on any
+    /// input up to about 580×580 pixels.
+    public static let defaultCellBudget = 32 * 1024 * 1024
 
+    /// Cells the history may hold besides the most recent step.
+    public let cellBudget: Int
     public private(set) var undoSteps: [EditSnapshot] = []
     public private(set) var redoSteps: [EditSnapshot] = []
 
-    public init() {}
+    public init(cellBudget: Int = EditHistory.defaultCellBudget) {
+        self.cellBudget = cellBudget
+    }
 
     public var canUndo: Bool { !undoSteps.isEmpty }
     public var canRedo: Bool { !redoSteps.isEmpty }
@@ -45,14 +49,14 @@ public struct EditHistory: Equatable, Sendable {
     mutating func record(_ before: EditSnapshot) {
         undoSteps.append(before)
         redoSteps.removeAll()
-        EditHistory.trim(&undoSteps)
+        trim(&undoSteps)
     }
 
     /// The step to go back to, with `current` kept for redo; nil when there is nothing to undo.
     mutating func undo(from current: EditSnapshot) -> EditSnapshot? {
         guard let step = undoSteps.popLast() else { return nil }
         redoSteps.append(current)
-        EditHistory.trim(&redoSteps)
+        trim(&redoSteps)
         return step
     }
 
@@ -60,14 +64,14 @@ public struct EditHistory: Equatable, Sendable {
     mutating func redo(from current: EditSnapshot) -> EditSnapshot? {
         guard let step = redoSteps.popLast() else { return nil }
         undoSteps.append(current)
-        EditHistory.trim(&undoSteps)
+        trim(&undoSteps)
         return step
     }
 
     /// Keeps at most `minimumSteps` steps, and fewer when their inputs together pass `cellBudget`.
     /// Steps that share one grid count once.
-    private static func trim(_ steps: inout [EditSnapshot]) {
-        if steps.count > minimumSteps { steps.removeFirst(steps.count - minimumSteps) }
+    private func trim(_ steps: inout [EditSnapshot]) {
+        if steps.count > Self.minimumSteps { steps.removeFirst(steps.count - Self.minimumSteps) }
         // Usually everything fits even counting every step's grid: no need to look for shared ones.
         guard steps.reduce(0, { $0 + $1.cells }) > cellBudget else { return }
         var cells = 0
