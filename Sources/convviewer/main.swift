@@ -6,7 +6,7 @@ struct ConvViewer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convviewer",
         abstract: "Watch a convolution kernel slide over an image: conv, ReLU and 2×2 pooling, step by step.",
-        subcommands: [WindowCommand.self, ListCommand.self, ComputeCommand.self, RenderCommand.self, RecordCommand.self, BenchCommand.self],
+        subcommands: [WindowCommand.self, ListCommand.self, ComputeCommand.self, RenderCommand.self, RecordCommand.self, BenchCommand.self, NetCommand.self],
         defaultSubcommand: WindowCommand.self
     )
 }

@@ -1,0 +1,145 @@
+/// A 3×3 convolution (cross-correlation, valid, stride 1) on channel-last maps: the forward pass
+/// and its backward pass side by side. The output channels are the innermost index, so each
+/// step of the inner loops is one multiply-add on a whole vector of output channels.
+///
+/// Shapes (s = input side, o = s − 2):
+///   input  [s][s][cin]     weight [3][3][cin][cout]     bias [cout]     output [o][o][cout]
+enum Conv3x3 {
+    /// output[y][x][co] = bias[co] + Σ_dy Σ_dx Σ_ci input[y+dy][x+dx][ci] · weight[dy][dx][ci][co]
+    static func forward(output: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>,
+                        weight: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+                        side s: Int, cin: Int, cout: Int) {
+        if cout % 16 == 0 {
+            forward(SIMD16<Float>.self, output: output, input: input, weight: weight, bias: bias, side: s, cin: cin, cout: cout)
+        } else {
+            forward(SIMD8<Float>.self, output: output, input: input, weight: weight, bias: bias, side: s, cin: cin, cout: cout)
+        }
+    }
+
+    @inline(__always)
+    private static func forward<V: SIMD>(_: V.Type, output: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>,
+                                         weight: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+                                         side s: Int, cin: Int, cout: Int) where V.Scalar == Float {
+        let o = s - 2
+        // Along a row the three taps' inputs are contiguous, as are their weights: one run of 3·cin.
+        // Two neighbouring outputs are computed together so each weight vector loaded serves both.
+        let run = 3 * cin
+        for y in 0..<o {
+            var x = 0
+            while x < o {
+                let pair = x + 1 < o
+                let out = output + (y * o + x) * cout
+                for g in stride(from: 0, to: cout, by: V.scalarCount) {
+                    var acc0: V = loadVector(bias + g)
+                    var acc1 = acc0
+                    for dy in 0..<3 {
+                        let ip = input + ((y + dy) * s + x) * cin
+                        let wp = weight + dy * run * cout + g
+                        if pair {
+                            for k in 0..<run {
+                                let w: V = loadVector(wp + k * cout)
+                                acc0 += V(repeating: ip[k]) * w
+                                acc1 += V(repeating: ip[k + cin]) * w
+                            }
+                        } else {
+                            for k in 0..<run { acc0 += V(repeating: ip[k]) * loadVector(wp + k * cout) }
+                        }
+                    }
+                    storeVector(acc0, out + g)
+                    if pair { storeVector(acc1, out + cout + g) }
+                }
+                x += 2
+            }
+        }
+    }
+
+    /// Accumulates the parameter gradients, only over the `active`×`active` top-left outputs
+    /// (outside them the output gradient is zero: the pool that follows drops them):
+    ///   dWeight[dy][dx][ci][co] += Σ_y Σ_x input[y+dy][x+dx][ci] · dOutput[y][x][co]
+    ///   dBias[co]               += Σ_y Σ_x dOutput[y][x][co]
+    static func backwardParameters(dWeight: UnsafeMutablePointer<Float>, dBias: UnsafeMutablePointer<Float>,
+                                   dOutput: UnsafePointer<Float>, input: UnsafePointer<Float>,
+                                   side s: Int, active: Int, cin: Int, cout: Int) {
+        if cout % 16 == 0 {
+            backwardParameters(SIMD16<Float>.self, dWeight: dWeight, dBias: dBias, dOutput: dOutput, input: input,
+                               side: s, active: active, cin: cin, cout: cout)
+        } else {
+            backwardParameters(SIMD8<Float>.self, dWeight: dWeight, dBias: dBias, dOutput: dOutput, input: input,
+                               side: s, active: active, cin: cin, cout: cout)
+        }
+    }
+
+    @inline(__always)
+    private static func backwardParameters<V: SIMD>(_: V.Type, dWeight: UnsafeMutablePointer<Float>, dBias: UnsafeMutablePointer<Float>,
+                                                    dOutput: UnsafePointer<Float>, input: UnsafePointer<Float>,
+                                                    side s: Int, active: Int, cin: Int, cout: Int) where V.Scalar == Float {
+        let o = s - 2, run = 3 * cin
+        // Each weight's gradient is a sum over the outputs, kept in registers: two weights at a
+        // time share every output-gradient vector loaded.
+        for g in stride(from: 0, to: cout, by: V.scalarCount) {
+            var biasSum = V()
+            for y in 0..<active {
+                for x in 0..<active { biasSum += loadVector(dOutput + (y * o + x) * cout + g) }
+            }
+            storeVector(loadVector(dBias + g) + biasSum, dBias + g)
+            for dy in 0..<3 {
+                var k = 0
+                while k < run {
+                    let pair = k + 1 < run
+                    var acc0 = V(), acc1 = V()
+                    for y in 0..<active {
+                        let ip = input + ((y + dy) * s) * cin + k
+                        let dp = dOutput + y * o * cout + g
+                        for x in 0..<active {
+                            let d: V = loadVector(dp + x * cout)
+                            acc0 += V(repeating: ip[x * cin]) * d
+                            if pair { acc1 += V(repeating: ip[x * cin + 1]) * d }
+                        }
+                    }
+                    let w0 = dWeight + (dy * run + k) * cout + g
+                    storeVector(loadVector(w0) + acc0, w0)
+                    if pair { storeVector(loadVector(w0 + cout) + acc1, w0 + cout) }
+                    k += 2
+                }
+            }
+        }
+    }
+
+    /// The input gradient, over the same `active` outputs; `dInput` must start at zero.
+    /// `weightT` is the weight transposed to [3][3][cout][cin], so the vector runs over input
+    /// channels (cin a multiple of 8):
+    ///   dInput[y+dy][x+dx][ci] += Σ_co dOutput[y][x][co] · weight[dy][dx][ci][co]
+    static func backwardInput(dInput: UnsafeMutablePointer<Float>, dOutput: UnsafePointer<Float>,
+                              weightT: UnsafePointer<Float>, side s: Int, active: Int, cin: Int, cout: Int) {
+        typealias V = SIMD8<Float>
+        let o = s - 2
+        for y in 0..<active {
+            for x in 0..<active {
+                let dp = dOutput + (y * o + x) * cout
+                for dy in 0..<3 {
+                    for dx in 0..<3 {
+                        let target = dInput + ((y + dy) * s + x + dx) * cin
+                        let wp = weightT + (dy * 3 + dx) * cout * cin
+                        for g in stride(from: 0, to: cin, by: 8) {
+                            var acc: V = loadVector(target + g)
+                            for co in 0..<cout {
+                                acc += V(repeating: dp[co]) * loadVector(wp + co * cin + g)
+                            }
+                            storeVector(acc, target + g)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// weight [3][3][cin][cout] → weightT [3][3][cout][cin], for `backwardInput`.
+    static func transpose(_ weight: UnsafePointer<Float>, into weightT: UnsafeMutablePointer<Float>, cin: Int, cout: Int) {
+        for tap in 0..<9 {
+            let w = weight + tap * cin * cout, t = weightT + tap * cin * cout
+            for ci in 0..<cin {
+                for co in 0..<cout { t[co * cin + ci] = w[ci * cout + co] }
+            }
+        }
+    }
+}
