@@ -10,7 +10,7 @@ enum Dense {
             let row = weight + j * n
             var acc = V()
             for k in stride(from: 0, to: n, by: 8) {
-                acc += loadVector(row + k) * loadVector(input + k)
+                acc += UnsafeRawPointer(row + k).loadUnaligned(as: V.self) * UnsafeRawPointer(input + k).loadUnaligned(as: V.self)
             }
             output[j] = bias[j] + acc.sum()
         }
@@ -29,8 +29,8 @@ enum Dense {
             let vd = V(repeating: d)
             let row = weight + j * n, dRow = dWeight + j * n
             for k in stride(from: 0, to: n, by: 8) {
-                storeVector(loadVector(dRow + k) + vd * loadVector(input + k), dRow + k)
-                storeVector(loadVector(dInput + k) + vd * loadVector(row + k), dInput + k)
+                UnsafeMutableRawPointer(dRow + k).storeBytes(of: UnsafeRawPointer(dRow + k).loadUnaligned(as: V.self) + vd * UnsafeRawPointer(input + k).loadUnaligned(as: V.self), as: V.self)
+                UnsafeMutableRawPointer(dInput + k).storeBytes(of: UnsafeRawPointer(dInput + k).loadUnaligned(as: V.self) + vd * UnsafeRawPointer(row + k).loadUnaligned(as: V.self), as: V.self)
             }
         }
     }

@@ -15,10 +15,10 @@ enum ReLUMaxPool {
                 for g in stride(from: 0, to: c, by: 8) {
                     var m = V(repeating: 0)
                     for k in 0..<4 {
-                        let v: V = loadVector((k < 2 ? a : b) + (k & 1) * c + g)
+                        let v: V = UnsafeRawPointer((k < 2 ? a : b) + (k & 1) * c + g).loadUnaligned(as: V.self)
                         m.replace(with: v, where: v .> m)
                     }
-                    storeVector(m, out + g)
+                    UnsafeMutableRawPointer(out + g).storeBytes(of: m, as: V.self)
                 }
             }
         }
@@ -36,12 +36,12 @@ enum ReLUMaxPool {
             for x in 0..<p {
                 let pooled = output + (y * p + x) * c, d = dOutput + (y * p + x) * c
                 for g in stride(from: 0, to: c, by: 8) {
-                    let m: V = loadVector(pooled + g), grad: V = loadVector(d + g)
+                    let m: V = UnsafeRawPointer(pooled + g).loadUnaligned(as: V.self), grad: V = UnsafeRawPointer(d + g).loadUnaligned(as: V.self)
                     var open = m .> 0     // lanes still waiting for their first maximum
                     for k in 0..<4 {
                         let offset = ((2 * y + k / 2) * s + 2 * x + k % 2) * c
-                        let hit = open .& (loadVector(input + offset + g) .== m)
-                        storeVector(V(repeating: 0).replacing(with: grad, where: hit), dInput + offset + g)
+                        let hit = open .& (UnsafeRawPointer(input + offset + g).loadUnaligned(as: V.self) .== m)
+                        UnsafeMutableRawPointer(dInput + offset + g).storeBytes(of: V(repeating: 0).replacing(with: grad, where: hit), as: V.self)
                         open = open .& .!hit
                     }
                 }
