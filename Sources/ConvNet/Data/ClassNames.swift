@@ -9,9 +9,8 @@ public enum ClassNames {
     /// The names in a classes.txt: one a line, blank lines at the end ignored; nil unless
     /// exactly ten remain.
     public static func parse(_ text: String) -> [String]? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(line.hasSuffix("\r") ? line.dropLast() : line)
-        }
+        // "\r\n" is one Character, a newline like "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard lines.count == NetShape.classes, !lines.contains(where: \.isEmpty) else { return nil }
         return lines
