@@ -309,6 +309,23 @@ def check_bad_input(tmp, data, w0):
     print("bad input: one line, exit 1, every case")
 
 
+def check_without_data_set():
+    """With the data set away, eval and --test-index use the shipped 100 images and say so."""
+    env = dict(os.environ, CONVVIEWER_FASHION_MNIST="/nonexistent/fashion-mnist")
+    for args in (["eval", "--json"], ["classify", "--test-index", "99", "--json"]):
+        r = subprocess.run([BIN, "net", *args], capture_output=True, text=True, env=env)
+        if r.returncode != 0 or "shipped" not in r.stderr or "dataset-fashion-mnist" not in r.stderr:
+            fail(f"net {' '.join(args)} without the data set: exit {r.returncode}, stderr {r.stderr.strip()[:200]}")
+            continue
+        out = json.loads(r.stdout)
+        if args[0] == "eval" and out["count"] != 100:
+            fail(f"net eval without the data set counted {out['count']} images, expected the 100 shipped")
+    r = subprocess.run([BIN, "net", "classify", "--test-index", "100"], capture_output=True, text=True, env=env)
+    if r.returncode != 1 or "\n" in r.stderr.strip():
+        fail(f"--test-index 100 on the shipped sample: exit {r.returncode}, {r.stderr.strip()[:200]}")
+    print("without the data set: the shipped sample is used, and said to be")
+
+
 def check_shipped_accuracy():
     shipped = os.path.join(ROOT, "resources", "networks", "fashion-8-16.json")
     if not os.path.isdir(FASHION):
@@ -352,6 +369,7 @@ def main():
         check_forward(tmp, rng)
         data, w0 = check_training(tmp, rng)
         check_bad_input(tmp, data, w0)
+    check_without_data_set()
     check_shipped_accuracy()
     if failures:
         print(f"check_net: {len(failures)} failure(s)")

@@ -51,7 +51,8 @@ struct NetClassifyCommand: ParsableCommand {
         let width = file.classes.map(\.count).max() ?? 0
         for j in (0..<probabilities.count).sorted(by: { probabilities[$0] > probabilities[$1] }) {
             let name = file.classes[j] + String(repeating: " ", count: width - file.classes[j].count)
-            print("  \(name)  \(NetText.percent(Double(probabilities[j])))")
+            let percent = NetText.percent(Double(probabilities[j]))
+            print("  \(name)  \(String(repeating: " ", count: max(0, 8 - percent.count)))\(percent)")
         }
     }
 

@@ -10,7 +10,9 @@ struct NetData {
     let directory: String
     let classes: [String]
 
-    static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
+    /// Debian's location; CONVVIEWER_FASHION_MNIST moves it (the tests use that to see the
+    /// commands without the data set).
+    static let defaultDirectory = ProcessInfo.processInfo.environment["CONVVIEWER_FASHION_MNIST"] ?? "/usr/share/datasets/fashion-mnist"
     static let package = "dataset-fashion-mnist"
     static let sampleImages = "fashion-t10k-first100-images-idx3-ubyte.gz"
     static let sampleLabels = "fashion-t10k-first100-labels-idx1-ubyte.gz"

@@ -34,7 +34,7 @@ struct NetEvalCommand: ParsableCommand {
             let sample = try NetData.sample()
             RecordProgress.writeError("note: \(NetData.defaultDirectory) is not installed (Debian package \(NetData.package)); "
                                       + "using the \(sample.count) test images shipped in resources/networks\n")
-            return (sample, "the first \(sample.count) Fashion-MNIST test images shipped in resources/networks")
+            return (sample, "first \(sample.count) Fashion-MNIST test images, shipped in resources/networks")
         }
         let set = try NetData.open(data)
         return (try set.testSet(), "\(set.name) test images in \(set.directory)")

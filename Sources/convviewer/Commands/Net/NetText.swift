@@ -14,12 +14,14 @@ enum NetText {
 
     /// The confusion matrix as aligned text: rows the true class, columns the prediction.
     static func confusion(_ e: Evaluation, classes: [String]) -> String {
-        let width = max(6, e.confusion.joined().map { String($0).count }.max() ?? 1)
-        let nameWidth = classes.map(\.count).max() ?? 0
-        func pad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
-        var out = pad("true \\ predicted", nameWidth) + " " + (0..<classes.count).map { pad(String($0), width) }.joined(separator: " ") + "\n"
+        let width = max(5, e.confusion.joined().map { String($0).count }.max() ?? 1)
+        let labels = classes.enumerated().map { "\($0) \($1)" }
+        let nameWidth = max(labels.map(\.count).max() ?? 0, "true \\ predicted".count)
+        func left(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+        func right(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+        var out = left("true \\ predicted", nameWidth) + (0..<classes.count).map { right(String($0), width + 1) }.joined() + "\n"
         for (i, row) in e.confusion.enumerated() {
-            out += pad("\(classes[i]) \(i)", nameWidth) + " " + row.map { pad(String($0), width) }.joined(separator: " ") + "\n"
+            out += left(labels[i], nameWidth) + row.map { right(String($0), width + 1) }.joined() + "\n"
         }
         return out
     }

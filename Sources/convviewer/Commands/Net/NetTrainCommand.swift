@@ -79,7 +79,7 @@ struct NetTrainCommand: ParsableCommand {
                 progress.endEpoch(testAccuracy: accuracy, trainedUntil: trained)
             }
         }
-        let record = TrainingRecord(seed: seed, epochs: epochs, batch: batch, learningRate: Double(lr), momentum: Double(momentum),
+        let record = TrainingRecord(seed: seed, epochs: epochs, batch: batch, learningRate: Double("\(lr)")!, momentum: Double("\(momentum)")!,
                                     trainImages: train.count, imagesSeen: trainer.imagesSeen, testAccuracy: accuracy,
                                     initialWeights: initFile.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "he-normal")
         let file = WeightsFile(weights: network.weights, dataset: data.name, classes: data.classes, training: record)
