@@ -60,10 +60,11 @@ struct NetClassifyCommand: ParsableCommand {
     /// label when it is known.
     private func picture() throws -> ([Float], String, UInt8?) {
         if let testIndex {
-            let (set, source) = try NetEvalCommand.testSet(data)
+            let (set, source, note) = try NetEvalCommand.testSet(data)
             guard testIndex < set.count else {
                 throw CLIError("--test-index \(testIndex) is past the last of the \(set.count) images (\(source))")
             }
+            if let note { RecordProgress.writeError(note + "\n") }
             return (set.values(testIndex), "input: test image \(testIndex) of the \(source)", set.labels[testIndex])
         }
         let image = try InputSource.load(input!, maxSide: nil)

@@ -16,7 +16,8 @@ struct NetEvalCommand: ParsableCommand {
 
     func run() throws {
         let (file, path) = try NetWeights.load(weights)
-        let (test, source) = try NetEvalCommand.testSet(data)
+        let (test, source, note) = try NetEvalCommand.testSet(data)
+        if let note { RecordProgress.writeError(note + "\n") }
         let e = Evaluation(network: Network(file.weights), set: test)
         if json {
             let rows = e.confusion.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",")
@@ -28,15 +29,15 @@ struct NetEvalCommand: ParsableCommand {
     }
 
     /// The full test set, or — only when no --data was given and the default data set is not
-    /// installed — the shipped sample, with a note on stderr saying so.
-    static func testSet(_ data: String?) throws -> (ImageSet, String) {
+    /// installed — the shipped sample, with a note for stderr saying so.
+    static func testSet(_ data: String?) throws -> (set: ImageSet, source: String, note: String?) {
         if data == nil && !NetFiles.exists(NetData.defaultDirectory) {
             let sample = try NetData.sample()
-            RecordProgress.writeError("note: \(NetData.defaultDirectory) is not installed (Debian package \(NetData.package)); "
-                                      + "using the \(sample.count) test images shipped in resources/networks\n")
-            return (sample, "first \(sample.count) Fashion-MNIST test images, shipped in resources/networks")
+            let note = "note: \(NetData.defaultDirectory) is not installed (Debian package \(NetData.package)); "
+                + "using the \(sample.count) test images shipped in resources/networks"
+            return (sample, "first \(sample.count) Fashion-MNIST test images, shipped in resources/networks", note)
         }
         let set = try NetData.open(data)
-        return (try set.testSet(), "\(set.name) test images in \(set.directory)")
+        return (try set.testSet(), "\(set.name) test images in \(set.directory)", nil)
     }
 }
