@@ -18,19 +18,27 @@ final class LayerGradientTests: XCTestCase {
                 return zip(a[3], r).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
             }
             var a = [input, r, [Float](repeating: 0, count: weight.count), [Float](repeating: 0, count: cout),
-                     [Float](repeating: 0, count: input.count), weight, [Float](repeating: 0, count: weight.count)]
+                     [Float](repeating: 0, count: input.count), weight, [Float](repeating: 0, count: weight.count),
+                     [Float](repeating: 0, count: weight.count), [Float](repeating: 0, count: weight.count),
+                     [Float](repeating: 0, count: cout), [Float](repeating: 0, count: input.count)]
             withBuffers(&a) { p in
                 Conv3x3.backwardParameters(dWeight: p[2], dBias: p[3], dOutput: p[1], input: p[0], side: side, active: o, cin: cin, cout: cout)
                 if cin % 8 == 0 {
                     Conv3x3.transpose(p[5], into: p[6], cin: cin, cout: cout)
-                    Conv3x3.backwardInput(dInput: p[4], dOutput: p[1], weightT: p[6], side: side, active: o, cin: cin, cout: cout)
+                    // The sparse pass: weight gradient transposed in p[7], folded into p[8].
+                    Conv3x3.backwardSparse(dWeightT: p[7], dBias: p[9], dInput: p[10], dOutput: p[1], input: p[0], weightT: p[6],
+                                           side: side, active: o, cin: cin, cout: cout)
+                    Conv3x3.addTransposed(p[7], into: p[8], cin: cin, cout: cout)
                 }
             }
             let what = "side \(side) cin \(cin) cout \(cout)"
             assertClose(a[2], numeric(weight) { loss(input, $0, bias) }, tolerance: 2e-2, "dWeight " + what)
             assertClose(a[3], numeric(bias) { loss(input, weight, $0) }, tolerance: 2e-2, "dBias " + what)
             if cin % 8 == 0 {
-                assertClose(a[4], numeric(input) { loss($0, weight, bias) }, tolerance: 2e-2, "dInput " + what)
+                let dInput = numeric(input) { loss($0, weight, bias) }
+                assertClose(a[8], a[2], tolerance: 1e-4, "sparse dWeight " + what)
+                assertClose(a[9], a[3], tolerance: 1e-4, "sparse dBias " + what)
+                assertClose(a[10], dInput, tolerance: 2e-2, "sparse dInput " + what)
             }
         }
     }
@@ -49,7 +57,9 @@ final class LayerGradientTests: XCTestCase {
             withBuffers(&a) { p in
                 Conv3x3.backwardParameters(dWeight: p[2], dBias: p[3], dOutput: p[1], input: p[0], side: side, active: act, cin: cin, cout: cout)
                 Conv3x3.transpose(p[5], into: p[6], cin: cin, cout: cout)
-                Conv3x3.backwardInput(dInput: p[4], dOutput: p[1], weightT: p[6], side: side, active: act, cin: cin, cout: cout)
+                var scratchT = [Float](repeating: 0, count: weight.count), scratchBias = [Float](repeating: 0, count: cout)
+                Conv3x3.backwardSparse(dWeightT: &scratchT, dBias: &scratchBias, dInput: p[4], dOutput: p[1], input: p[0], weightT: p[6],
+                                       side: side, active: act, cin: cin, cout: cout)
             }
             return [a[2], a[3], a[4]]
         }

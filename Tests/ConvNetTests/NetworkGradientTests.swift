@@ -18,6 +18,7 @@ final class NetworkGradientTests: XCTestCase {
             _ = net.classify(values: image)
             net.zeroGradients()
             net.backward(label: label)
+            net.collectGradients()
             let count = shape.parameterCount
             var checked = 0, bad = 0
             // Every bias and a sample of the weights of each layer.

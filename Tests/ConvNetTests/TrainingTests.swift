@@ -58,6 +58,7 @@ final class TrainingTests: XCTestCase {
                     net.backward(label: Int(set.labels[i]))
                 }
             }
+            net.collectGradients()
             return (0..<net.shape.parameterCount).map { net.ws.gradients[$0] / 4 }
         }
         let net = Network(w0)

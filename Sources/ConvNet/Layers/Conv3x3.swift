@@ -9,29 +9,32 @@
 /// Shapes (s = input side, o = s − 2):
 ///   input  [s][s][cin]     weight [3][3][cin][cout]     bias [cout]     output [o][o][cout]
 enum Conv3x3 {
-    /// output[y][x][co] = bias[co] + Σ_dy Σ_dx Σ_ci input[y+dy][x+dx][ci] · weight[dy][dx][ci][co]
+    /// output[y][x][co] = bias[co] + Σ_dy Σ_dx Σ_ci input[y+dy][x+dx][ci] · weight[dy][dx][ci][co],
+    /// for the `active`×`active` top-left outputs (all of them when nil; a pool that drops the
+    /// last row and column does not need them).
     static func forward(output: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>,
                         weight: UnsafePointer<Float>, bias: UnsafePointer<Float>,
-                        side s: Int, cin: Int, cout: Int) {
+                        side s: Int, active: Int? = nil, cin: Int, cout: Int) {
+        let n = active ?? s - 2
         if cout % 16 == 0 {
-            forward(SIMD16<Float>.self, output: output, input: input, weight: weight, bias: bias, side: s, cin: cin, cout: cout)
+            forward(SIMD16<Float>.self, output: output, input: input, weight: weight, bias: bias, side: s, active: n, cin: cin, cout: cout)
         } else {
-            forward(SIMD8<Float>.self, output: output, input: input, weight: weight, bias: bias, side: s, cin: cin, cout: cout)
+            forward(SIMD8<Float>.self, output: output, input: input, weight: weight, bias: bias, side: s, active: n, cin: cin, cout: cout)
         }
     }
 
     @inline(__always)
     private static func forward<V: SIMD>(_: V.Type, output: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>,
                                          weight: UnsafePointer<Float>, bias: UnsafePointer<Float>,
-                                         side s: Int, cin: Int, cout: Int) where V.Scalar == Float {
+                                         side s: Int, active: Int, cin: Int, cout: Int) where V.Scalar == Float {
         let o = s - 2
         // Along a row the three taps' inputs are contiguous, as are their weights: one run of 3·cin.
         // Two neighbouring outputs are computed together so each weight vector loaded serves both.
         let run = 3 * cin
-        for y in 0..<o {
+        for y in 0..<active {
             var x = 0
-            while x < o {
-                let pair = x + 1 < o
+            while x < active {
+                let pair = x + 1 < active
                 let out = output + (y * o + x) * cout
                 for g in stride(from: 0, to: cout, by: V.scalarCount) {
                     var acc0: V = UnsafeRawPointer(bias + g).loadUnaligned(as: V.self)
@@ -109,27 +112,35 @@ enum Conv3x3 {
         }
     }
 
-    /// The input gradient, over the same `active` outputs; `dInput` must start at zero.
-    /// `weightT` is the weight transposed to [3][3][cout][cin], so the vector runs over input
-    /// channels (cin a multiple of 8):
-    ///   dInput[y+dy][x+dx][ci] += Σ_co dOutput[y][x][co] · weight[dy][dx][ci][co]
-    static func backwardInput(dInput: UnsafeMutablePointer<Float>, dOutput: UnsafePointer<Float>,
-                              weightT: UnsafePointer<Float>, side s: Int, active: Int, cin: Int, cout: Int) {
+    /// Both gradients at once for a sparse output gradient, visiting only its nonzero entries:
+    /// after a max pool at most one in four is nonzero, so this does a quarter of the dense
+    /// passes' work. The weight gradient is accumulated transposed, [3][3][cout][cin], so that
+    /// every step runs over input channels (cin a multiple of 8); `addTransposed` folds it back.
+    ///   dWeightT[dy][dx][co][ci] += Σ_y Σ_x dOutput[y][x][co] · input[y+dy][x+dx][ci]
+    ///   dBias[co]                += Σ_y Σ_x dOutput[y][x][co]
+    ///   dInput[y+dy][x+dx][ci]   += Σ_co dOutput[y][x][co] · weightT[dy][dx][co][ci]
+    static func backwardSparse(dWeightT: UnsafeMutablePointer<Float>, dBias: UnsafeMutablePointer<Float>,
+                               dInput: UnsafeMutablePointer<Float>, dOutput: UnsafePointer<Float>,
+                               input: UnsafePointer<Float>, weightT: UnsafePointer<Float>,
+                               side s: Int, active: Int, cin: Int, cout: Int) {
         typealias V = SIMD8<Float>
         let o = s - 2
         for y in 0..<active {
             for x in 0..<active {
                 let dp = dOutput + (y * o + x) * cout
-                for dy in 0..<3 {
-                    for dx in 0..<3 {
-                        let target = dInput + ((y + dy) * s + x + dx) * cin
-                        let wp = weightT + (dy * 3 + dx) * cout * cin
-                        for g in stride(from: 0, to: cin, by: 8) {
-                            var acc: V = UnsafeRawPointer(target + g).loadUnaligned(as: V.self)
-                            for co in 0..<cout {
-                                acc += V(repeating: dp[co]) * UnsafeRawPointer(wp + co * cin + g).loadUnaligned(as: V.self)
+                for co in 0..<cout where dp[co] != 0 {
+                    let d = dp[co], vd = V(repeating: d)
+                    dBias[co] += d
+                    for dy in 0..<3 {
+                        for dx in 0..<3 {
+                            let at = ((y + dy) * s + x + dx) * cin, tap = ((dy * 3 + dx) * cout + co) * cin
+                            for g in stride(from: 0, to: cin, by: 8) {
+                                let i = UnsafeRawPointer(input + at + g).loadUnaligned(as: V.self)
+                                let w = UnsafeRawPointer(weightT + tap + g).loadUnaligned(as: V.self)
+                                let gw = dWeightT + tap + g, gi = dInput + at + g
+                                UnsafeMutableRawPointer(gw).storeBytes(of: UnsafeRawPointer(gw).loadUnaligned(as: V.self) + vd * i, as: V.self)
+                                UnsafeMutableRawPointer(gi).storeBytes(of: UnsafeRawPointer(gi).loadUnaligned(as: V.self) + vd * w, as: V.self)
                             }
-                            UnsafeMutableRawPointer(target + g).storeBytes(of: acc, as: V.self)
                         }
                     }
                 }
@@ -137,7 +148,18 @@ enum Conv3x3 {
         }
     }
 
-    /// weight [3][3][cin][cout] → weightT [3][3][cout][cin], for `backwardInput`.
+    /// weight [3][3][cin][cout] += weightT [3][3][cout][cin] transposed, then weightT is zeroed.
+    static func addTransposed(_ weightT: UnsafeMutablePointer<Float>, into weight: UnsafeMutablePointer<Float>, cin: Int, cout: Int) {
+        for tap in 0..<9 {
+            let w = weight + tap * cin * cout, t = weightT + tap * cin * cout
+            for ci in 0..<cin {
+                for co in 0..<cout { w[ci * cout + co] += t[co * cin + ci] }
+            }
+        }
+        weightT.update(repeating: 0, count: 9 * cin * cout)
+    }
+
+    /// weight [3][3][cin][cout] → weightT [3][3][cout][cin], for `backwardSparse`.
     static func transpose(_ weight: UnsafePointer<Float>, into weightT: UnsafeMutablePointer<Float>, cin: Int, cout: Int) {
         for tap in 0..<9 {
             let w = weight + tap * cin * cout, t = weightT + tap * cin * cout

@@ -9,7 +9,7 @@ extension Network {
     /// order: input, conv1, relu1, pool1, conv2, relu2, pool2, flatten, dense, softmax.
     /// This allocates; it is for showing a pass, not for speed.
     public func stages(values: [Float]) -> [NetStage] {
-        _ = classify(values: values)
+        _ = classify(values: values, complete: true)
         let s = shape
         func map(_ p: UnsafeMutablePointer<Float>, side: Int, channels: Int, relu: Bool = false) -> Tensor {
             var t = Tensor(zeros: [channels, side, side])

@@ -27,11 +27,12 @@ public final class Network {
         return predicted
     }
 
-    /// Classifies one 28×28 image given as values in [0, 1], row-major.
-    public func classify(values: [Float]) -> Int {
+    /// Classifies one 28×28 image given as values in [0, 1], row-major; `complete` also computes
+    /// the parts of conv2 that the pool drops (for showing every stage).
+    public func classify(values: [Float], complete: Bool = false) -> Int {
         precondition(values.count == NetShape.side * NetShape.side, "the network takes 28×28 values")
         for i in values.indices { ws.input[i] = values[i] }
-        forward()
+        forward(complete: complete)
         return predicted
     }
 
@@ -51,13 +52,14 @@ public final class Network {
     }
 
     /// input → conv1 → ReLU+pool → conv2 → ReLU+pool → dense → softmax, in the workspace.
-    func forward() {
+    /// Unless `complete`, conv2's last row and column, which its pool drops, are not computed.
+    func forward(complete: Bool = false) {
         let s = shape, p = ws.parameters
         Conv3x3.forward(output: ws.conv1, input: ws.input, weight: p + s.conv1WeightOffset, bias: p + s.conv1BiasOffset,
                         side: NetShape.side, cin: 1, cout: s.filters1)
         ReLUMaxPool.forward(output: ws.pool1, input: ws.conv1, side: s.conv1Side, channels: s.filters1)
         Conv3x3.forward(output: ws.conv2, input: ws.pool1, weight: p + s.conv2WeightOffset, bias: p + s.conv2BiasOffset,
-                        side: s.pool1Side, cin: s.filters1, cout: s.filters2)
+                        side: s.pool1Side, active: complete ? s.conv2Side : 2 * s.pool2Side, cin: s.filters1, cout: s.filters2)
         ReLUMaxPool.forward(output: ws.pool2, input: ws.conv2, side: s.conv2Side, channels: s.filters2)
         Dense.forward(output: ws.logits, input: ws.pool2, weight: p + s.denseWeightOffset, bias: p + s.denseBiasOffset,
                       n: s.flatCount, m: NetShape.classes)
@@ -66,7 +68,8 @@ public final class Network {
 
     // MARK: backward and update
 
-    /// Adds this image's loss gradient (for `label`) to the gradient block; `forward` ran first.
+    /// Adds this image's loss gradient (for `label`) to the gradients; `forward` ran first.
+    /// `collectGradients` makes the gradient block complete (`update` calls it).
     func backward(label: Int) {
         let s = shape, p = ws.parameters, g = ws.gradients
         SoftmaxCrossEntropy.backward(dLogits: ws.dLogits, probabilities: ws.probabilities, label: label, m: NetShape.classes)
@@ -74,13 +77,12 @@ public final class Network {
                        dOutput: ws.dLogits, input: ws.pool2, weight: p + s.denseWeightOffset, n: s.flatCount, m: NetShape.classes)
         ReLUMaxPool.backward(dInput: ws.dConv2, dOutput: ws.dPool2, input: ws.conv2, output: ws.pool2,
                              side: s.conv2Side, channels: s.filters2)
-        // Only the outputs the pool reads carry a gradient: 10×10 of conv2's 11×11.
-        let active2 = 2 * s.pool2Side
-        Conv3x3.backwardParameters(dWeight: g + s.conv2WeightOffset, dBias: g + s.conv2BiasOffset, dOutput: ws.dConv2,
-                                   input: ws.pool1, side: s.pool1Side, active: active2, cin: s.filters1, cout: s.filters2)
+        // Only the outputs the pool reads carry a gradient: 10×10 of conv2's 11×11, and of
+        // those at most one in four per channel.
         ws.dPool1.update(repeating: 0, count: s.pool1Side * s.pool1Side * s.filters1)
-        Conv3x3.backwardInput(dInput: ws.dPool1, dOutput: ws.dConv2, weightT: ws.conv2WeightT, side: s.pool1Side,
-                              active: active2, cin: s.filters1, cout: s.filters2)
+        Conv3x3.backwardSparse(dWeightT: ws.conv2GradientT, dBias: g + s.conv2BiasOffset, dInput: ws.dPool1, dOutput: ws.dConv2,
+                               input: ws.pool1, weightT: ws.conv2WeightT, side: s.pool1Side, active: 2 * s.pool2Side,
+                               cin: s.filters1, cout: s.filters2)
         ReLUMaxPool.backward(dInput: ws.dConv1, dOutput: ws.dPool1, input: ws.conv1, output: ws.pool1,
                              side: s.conv1Side, channels: s.filters1)
         Conv3x3.backwardParameters(dWeight: g + s.conv1WeightOffset, dBias: g + s.conv1BiasOffset, dOutput: ws.dConv1,
@@ -92,13 +94,21 @@ public final class Network {
         SoftmaxCrossEntropy.loss(logits: ws.logits, label: label, m: NetShape.classes)
     }
 
+    /// Brings conv2's weight gradient, kept transposed while it accumulates, into the block.
+    func collectGradients() {
+        Conv3x3.addTransposed(ws.conv2GradientT, into: ws.gradients + shape.conv2WeightOffset,
+                              cin: shape.filters1, cout: shape.filters2)
+    }
+
     func zeroGradients() {
         ws.gradients.update(repeating: 0, count: shape.parameterCount)
+        ws.conv2GradientT.update(repeating: 0, count: shape.conv2WeightCount)
     }
 
     /// SGD with momentum in PyTorch's form, g the mean gradient over the batch:
     /// v ← μ·v + g;  w ← w − lr·v. The gradient block is zeroed for the next batch.
     func update(learningRate lr: Float, momentum mu: Float, batchSize: Int) {
+        collectGradients()
         let scale = 1 / Float(batchSize)
         for i in 0..<shape.parameterCount {
             let v = mu * ws.velocity[i] + ws.gradients[i] * scale
