@@ -259,6 +259,16 @@ def check_training(tmp, rng):
         if (t.get("epochs"), t.get("batch"), t.get("images_seen"), t.get("train_images")) != (epochs, 32, 32 * epochs, 32):
             fail(f"training record {t}")
     print(f"training: one and two SGD steps with momentum within {TOL}")
+    outputs = []
+    for n, seed in enumerate(("3", "3", "4")):
+        out = os.path.join(tmp, f"seeded{n}.json")
+        run("train", "--seed", seed, "--epochs", "2", "--batch", "8", "--data", data, "-o", out)
+        outputs.append(open(out).read() if os.path.exists(out) else None)
+    if outputs[0] is None or outputs[0] != outputs[1]:
+        fail("two trainings with seed 3 wrote different files")
+    if outputs[0] == outputs[2]:
+        fail("seeds 3 and 4 wrote the same weights")
+    print("training: the same seed gives the same file, another seed another")
     return data, w0
 
 
