@@ -209,17 +209,29 @@ def check_forward(tmp, rng):
             x = np.zeros((28, 28))
             x[3:24, 0:28] = small
         s = forward(P, x)
-        names = [st["name"] for st in out["stages"]]
-        if names != ["input", "conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "flatten", "dense", "softmax"]:
-            fail(f"stage names {names}")
-        for st in out["stages"]:
-            if list(st["shape"]) != list(np.shape(st["values"])):
-                fail(f"{st['name']}: shape {st['shape']} but values nest as {np.shape(st['values'])}")
-            close(st["values"], s[st["name"]], f"case {n} stage {st['name']}")
-        close(out["probabilities"], s["softmax"], f"case {n} probabilities")
-        if out["predicted"] != int(np.argmax(s["softmax"])):
-            fail(f"case {n}: predicted {out['predicted']}, NumPy says {np.argmax(s['softmax'])}")
-    print(f"forward: {len(cases)} inputs, every stage within {TOL}")
+        check_stages(out, s, f"case {n}")
+    # Other filter counts: 16 then 8.
+    P = random_params(rng, 16, 8)
+    write_weights(wpath, P)
+    pixels = rng.integers(0, 256, (28, 28))
+    write_pgm(os.path.join(tmp, "in16.pgm"), pixels)
+    r = run("classify", "--weights", wpath, "--input", os.path.join(tmp, "in16.pgm"), "--json")
+    if r.returncode == 0:
+        check_stages(json.loads(r.stdout), forward(P, pixels / 255.0), "filters 16,8")
+    print(f"forward: {len(cases) + 1} inputs, every stage within {TOL}")
+
+
+def check_stages(out, s, what):
+    names = [st["name"] for st in out["stages"]]
+    if names != ["input", "conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "flatten", "dense", "softmax"]:
+        fail(f"stage names {names}")
+    for st in out["stages"]:
+        if list(st["shape"]) != list(np.shape(st["values"])):
+            fail(f"{st['name']}: shape {st['shape']} but values nest as {np.shape(st['values'])}")
+        close(st["values"], s[st["name"]], f"{what} stage {st['name']}")
+    close(out["probabilities"], s["softmax"], f"{what} probabilities")
+    if out["predicted"] != int(np.argmax(s["softmax"])):
+        fail(f"{what}: predicted {out['predicted']}, NumPy says {np.argmax(s['softmax'])}")
 
 
 def check_training(tmp, rng):

@@ -17,8 +17,8 @@ struct NetTrainCommand: ParsableCommand {
     @Option(help: "Learning rate.") var lr: Float = 0.01
     @Option(help: "SGD momentum (PyTorch's form: v = μv + g; w -= lr·v).") var momentum: Float = 0.9
     @Option(help: "Seed for the initial weights and the epoch shuffles.") var seed: UInt64 = 0
-    @Option(help: ArgumentHelp("Filter counts of conv1 and conv2, multiples of 8.", valueName: "F1,F2"))
-    var filters = "8,16"
+    @Option(help: ArgumentHelp("Filter counts of conv1 and conv2, multiples of 8 (default: 8,16, or those of --init).", valueName: "F1,F2"))
+    var filters: String?
     @Option(help: "Train on the first N training images only.") var limit: Int?
     @Option(name: .customLong("init"), help: ArgumentHelp("Start from this weights file instead of He-normal weights.", valueName: "FILE"))
     var initFile: String?
@@ -36,6 +36,7 @@ struct NetTrainCommand: ParsableCommand {
     }
 
     func filterShape() throws -> NetShape {
+        guard let filters else { return .standard }
         let parts = filters.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let f1 = parts[0], let f2 = parts[1] else {
             throw ValidationError("--filters takes two counts, e.g. 8,16")
@@ -56,8 +57,8 @@ struct NetTrainCommand: ParsableCommand {
         let start: NetworkWeights
         if let initFile {
             start = try NetWeights.load(initFile).file.weights
-            if filters != "8,16", try filterShape() != start.shape {
-                throw CLIError("--filters \(filters) disagrees with \(initFile), which holds a \(start.shape.label) network")
+            if let filters, try filterShape() != start.shape {
+                throw CLIError("--filters \(filters) disagrees with \(initFile), which holds the \(start.shape.label) network")
             }
         } else {
             start = NetworkWeights.heNormal(try filterShape(), using: &generator)
