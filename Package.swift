@@ -22,6 +22,15 @@ let package = Package(
             pkgConfig: "x11",
             providers: [.apt(["libx11-dev", "libxext-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Optimised in debug builds too: unoptimised SIMD code is a thousand times slower, too
+        // slow for the tests and the NumPy check to train or evaluate a network.
+        .target(name: "ConvNet", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "ConvModel",
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
@@ -30,11 +39,12 @@ let package = Package(
         .executableTarget(
             name: "convviewer",
             dependencies: [
-                "ConvModel", "ConvRender", "CCairo", "CX11",
+                "ConvModel", "ConvRender", "ConvNet", "CCairo", "CX11", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ConvModelTests", dependencies: ["ConvModel"]),
+        .testTarget(name: "ConvNetTests", dependencies: ["ConvNet"]),
         .testTarget(name: "ConvRenderTests", dependencies: ["ConvRender", "ConvModel", "CCairo"]),
     ]
 )

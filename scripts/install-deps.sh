@@ -5,10 +5,12 @@
 # window-manager close test, netpbm to turn captures into images, numpy for the independent check;
 # ffmpeg (with ffprobe) for `record`'s .mp4/.webm/.gif output and its e2e check (~27 s to install);
 # xset/xrandr (x11-xserver-utils) and libXss (libxss1) for the kiosk's screen-saver and screen-size checks.
+# The network: zlib1g-dev (the gzipped IDX files), dataset-fashion-mnist (the training data, ~30 MB).
 set -euo pipefail
 
 packages=(pkg-config libx11-dev libxext-dev libcairo2-dev fonts-dejavu-core
-          xvfb xdotool x11-apps x11-utils x11-xserver-utils libxss1 openbox wmctrl netpbm python3 ffmpeg)
+          xvfb xdotool x11-apps x11-utils x11-xserver-utils libxss1 openbox wmctrl netpbm python3 ffmpeg
+          zlib1g-dev dataset-fashion-mnist)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -7,7 +7,7 @@ struct ConvViewer: ParsableCommand {
         commandName: "convviewer",
         abstract: "Watch a convolution kernel slide over an image: conv, ReLU and 2×2 pooling, step by step.",
         version: ConvViewer.version,
-        subcommands: [WindowCommand.self, ListCommand.self, ComputeCommand.self, RenderCommand.self, RecordCommand.self, BenchCommand.self],
+        subcommands: [WindowCommand.self, ListCommand.self, ComputeCommand.self, RenderCommand.self, RecordCommand.self, BenchCommand.self, NetCommand.self],
         defaultSubcommand: WindowCommand.self
     )
 

@@ -27,7 +27,14 @@ struct BenchCommand: ParsableCommand {
     static let convSides = [512, 4096]
     static let kernelSizes = [3, 5, 7]
 
+    @Flag(name: .customLong("net-only"), help: "Only the network's figures: {\"net\": …}.")
+    var netOnly = false
+
     func run() throws {
+        if netOnly {
+            print("{\"build\": \"\(BenchCommand.build)\", \"net\": \(NetBench.json(quick: quick))}")
+            return
+        }
         var frames: [String] = []
         for side in BenchCommand.inputSides {
             let image = side == 24 ? BuiltinImages.named("face")! : NamedImage(name: "noise", grid: BenchCommand.noise(side))
@@ -49,7 +56,8 @@ struct BenchCommand: ParsableCommand {
             }
         }
         print("{\"build\": \"\(BenchCommand.build)\", \"frames\": [\(frames.joined(separator: ", "))], "
-              + "\"conv\": [\(conv.joined(separator: ", "))], \"conv_measures\": \"\(BenchCommand.convMeasures)\"}")
+              + "\"conv\": [\(conv.joined(separator: ", "))], \"conv_measures\": \"\(BenchCommand.convMeasures)\", "
+              + "\"net\": \(NetBench.json(quick: quick))}")
     }
 
     /// What the conv figures time, in the JSON beside them.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvModel
+import ConvNet
 import Foundation
 
 struct ComputeCommand: ParsableCommand {
@@ -108,22 +109,6 @@ enum ComputeReport {
         "{" + fields.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}"
     }
     /// Shortest text that reads back to the same Float; always finite here, so valid JSON.
-    static func number(_ v: Float) -> String {
-        let t = v.description
-        return t == "-0.0" ? "0.0" : t
-    }
-    private static func quoted(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
-    }
+    static func number(_ v: Float) -> String { JSONText.number(v) }
+    private static func quoted(_ s: String) -> String { JSONText.quoted(s) }
 }
