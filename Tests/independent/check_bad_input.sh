@@ -155,7 +155,7 @@ expect 0  "weights split by spaces"  '"weights":[[1.0,2.0,1.0],[2.0,4.0,2.0],[1.
 expect 1  "--stride -1 (a value)"    "stride must be 1 or more" compute --stride -1
 expect 1  "--dilation -2"            "dilation must be 1 or more" compute --dilation -2
 expect 1  "kernel of one row"        "1 row of 9 weights: rows are split by ';', e.g. 1,2,3;4,5,6;7,8,9" compute --filter 1,2,3,4,5,6,7,8,9
-expect 1  "--speed out of range"     "--speed must be between 0.25 and 4096" render -o "$TMP/x.png" --speed 100000
+expect 1  "--speed out of range"     "--speed must be between 0.25 and 262144" render -o "$TMP/x.png" --speed 1000000
 expect 1  "--speed -1"               "--speed must be between" render -o "$TMP/x.png" --speed -1
 expect 64 "--json with --code"       "--json and --code" compute --json --code numpy
 expect 64 "unknown command"          "did you mean 'render'?" rendr -o "$TMP/x.png"
