@@ -55,14 +55,14 @@ same_pngs() {
 # A folder holding frames of an earlier, longer run is refused (its last frames would pass for
 # this run's); --force removes those frames, and only those, first.
 stale_frames() {
-    "$bin" record -o st --duration 1 --fps 10 --size 320x180 2>err || why "first run: $(cat err)"
+    "$bin" record -o st --duration 1 --fps 10 --size 480x320 2>err || why "first run: $(cat err)"
     echo keep >st/notes.txt
     local out code
-    out=$("$bin" record -o st --duration 0.5 --fps 10 --size 320x180 2>&1); code=$?
+    out=$("$bin" record -o st --duration 0.5 --fps 10 --size 480x320 2>&1); code=$?
     [ "$code" -eq 1 ] || why "a second run into the same folder: exit $code"
     case "$out" in *"already holds 10 frames"*"--force"*) ;; *) why "said: $out" ;; esac
     [ "$(ls st | wc -l)" -eq 11 ] || why "the refused run changed the folder: $(ls st | wc -l) files"
-    "$bin" record -o st --duration 0.5 --fps 10 --size 320x180 --force 2>err || why "--force: $(cat err)"
+    "$bin" record -o st --duration 0.5 --fps 10 --size 480x320 --force 2>err || why "--force: $(cat err)"
     [ "$(ls st/frame-*.png | wc -l)" -eq 5 ] || why "after --force: $(ls st/frame-*.png | wc -l) frames, not 5"
     [ -f st/notes.txt ] || why "--force removed a file that is not a frame"
 }
