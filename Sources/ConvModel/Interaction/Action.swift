@@ -109,6 +109,21 @@ public enum Action: Equatable, Sendable {
     case toggleCode
     /// Leave the running tour, or start the built-in one.
     case toggleTour
+
+    // Network mode (`AppState+Network.swift`).
+    /// The trained network `N` shows (the shell loads it), or none.
+    case setNetworkSource(NetworkSource?)
+    /// `N`: into network mode, or back to what was shown before.
+    case toggleNetwork
+    /// Test image `i` of the network's test set as the input (network mode only).
+    case selectTestImage(Int)
+    /// Learned first-layer filter `f` in the panels (network mode only).
+    case selectNetworkFilter(Int)
+    /// The view of one stage (an index of `NetStages.names`) in place of the panels; nil or the
+    /// input goes back to the panels.
+    case openStage(Int?)
+    /// `v` / `V`: the next / previous stage view.
+    case stepStage(Int)
 }
 
 /// What the shell must do after an update: things the pure state cannot do itself.
@@ -118,6 +133,9 @@ public enum Effect: Equatable, Sendable {
     /// Save the painted input as a PGM (`s` in paint mode).
     case savePaintedInput
     case toggleFullscreen
+    /// `N` with no network loaded yet: the shell reads the shipped one and sends `setNetworkSource`
+    /// and `toggleNetwork` (or a message when it cannot).
+    case loadNetwork
 }
 
 /// The mouse, in window pixels.

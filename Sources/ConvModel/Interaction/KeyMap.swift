@@ -81,6 +81,9 @@ public enum KeyMap {
             KeyCommand("bracketright", .changeBrush(1), help: "[ / ]"),
             KeyCommand("c", .clearCanvas, help: "c"),
             KeyCommand("o", .toggleCode, help: "o"),
+            KeyCommand("N", .toggleNetwork, help: "N"),
+            KeyCommand("v", .stepStage(1), help: "v / V"),
+            KeyCommand("V", .stepStage(-1), help: "v / V"),
             KeyCommand("t", .toggleTour, help: "t"),
             KeyCommand("0", .resetView, help: "0"),
             KeyCommand("s", .saveScreenshot, help: "s"),
@@ -107,7 +110,7 @@ public enum KeyMap {
     /// Help lines that belong to the mouse rather than to a key.
     public static let pointerHelp: Set<String> = [
         "mouse over a panel", "click", "wheel, drag", "click a weight", "wheel on a weight", "left / right drag",
-        "click / drag the timeline",
+        "click / drag the timeline", "click a strip stage",
     ]
 
     private struct Chord: Hashable {

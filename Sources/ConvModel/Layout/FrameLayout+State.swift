@@ -9,7 +9,8 @@ extension FrameLayout {
     public init(state: AppState, width: Int, height: Int) {
         // Sized for every caption of the running tour, so the panels do not jump between scenes.
         let room = state.caption == nil ? [] : (state.tour?.tour.scenes.map(\.caption) ?? [])
-        self.init(width: width, height: height, scale: state.view.scale, caption: state.caption, captionRoom: room)
+        self.init(width: width, height: height, scale: state.view.scale, caption: state.caption, captionRoom: room,
+                  tallStrip: state.network != nil)
     }
 
     /// Size of the grid a panel shows, and how many padding cells it leaves room for around it.

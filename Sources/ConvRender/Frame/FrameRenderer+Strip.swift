@@ -7,6 +7,7 @@ extension FrameRenderer {
     /// The strip changes only when the lit stage, the shapes or the frame do, so it is drawn into
     /// a layer once and copied, background included, on the frames in between.
     func drawStrip(_ scene: FrameScene, _ canvas: Canvas) {
+        if let mode = scene.state.network { return drawNetworkStrip(mode, scene, canvas) }
         let s = scene.layout.strip
         guard !s.frame.isEmpty, s.boxes.count == ArchitectureStrip.stageCount else { return }
         let stages = ArchitectureStrip.stages(for: scene.geometry, pool: scene.state.settings.pool)
@@ -35,20 +36,7 @@ extension FrameRenderer {
         // The bracket over the stages the panels show.
         let shown = stages.indices.filter { stages[$0].isShownInPanels }
         if let first = shown.first, let last = shown.last {
-            let x0 = boxes[first].minX + 0.5, x1 = boxes[last].maxX - 0.5
-            let y = (s.bracket.midY).rounded() + 0.5, foot = s.bracket.maxY - 3 * u
-            canvas.color(p.textFaint)
-            cairo_set_line_width(cr, 1)
-            cairo_move_to(cr, x0, foot)
-            cairo_line_to(cr, x0, y)
-            cairo_line_to(cr, x1, y)
-            cairo_line_to(cr, x1, foot)
-            cairo_stroke(cr)
-            canvas.font(f.small)
-            let label = canvas.fitted("shown in the panels above", maxWidth: x1 - x0 - f.small * 2)
-            let w = canvas.width(label) + f.small
-            canvas.fill(Rect(x: (x0 + x1) / 2 - w / 2, y: s.bracket.minY, width: w, height: s.bracket.height), p.background)
-            canvas.text(label, x: (x0 + x1) / 2, y: canvas.baseline(centredOn: s.bracket.midY), align: .center, p.textDim)
+            drawBracket(over: boxes[first].minX, to: boxes[last].maxX, label: "shown in the panels above", scene, canvas)
         }
 
         let radius = 5 * u
@@ -95,7 +83,26 @@ extension FrameRenderer {
         return (s.boxes(minimumWidths: needs(short: true).map { $0 + tight }), tight)
     }
 
-    private func drawArrow(from a: Rect, to b: Rect, _ scene: FrameScene, _ canvas: Canvas) {
+    /// A bracket over the boxes from `left` to `right`, with a label in a gap of its line.
+    func drawBracket(over left: Double, to right: Double, label text: String, _ scene: FrameScene, _ canvas: Canvas) {
+        let s = scene.layout.strip, p = scene.palette, f = scene.layout.fonts, u = scene.layout.unit, cr = canvas.cr
+        let x0 = left + 0.5, x1 = right - 0.5
+        let y = (s.bracket.midY).rounded() + 0.5, foot = s.bracket.maxY - 3 * u
+        canvas.color(p.textFaint)
+        cairo_set_line_width(cr, 1)
+        cairo_move_to(cr, x0, foot)
+        cairo_line_to(cr, x0, y)
+        cairo_line_to(cr, x1, y)
+        cairo_line_to(cr, x1, foot)
+        cairo_stroke(cr)
+        canvas.font(f.small)
+        let label = canvas.fitted(text, maxWidth: x1 - x0 - f.small * 2)
+        let w = canvas.width(label) + f.small
+        canvas.fill(Rect(x: (x0 + x1) / 2 - w / 2, y: s.bracket.minY, width: w, height: s.bracket.height), p.background)
+        canvas.text(label, x: (x0 + x1) / 2, y: canvas.baseline(centredOn: s.bracket.midY), align: .center, p.textDim)
+    }
+
+    func drawArrow(from a: Rect, to b: Rect, _ scene: FrameScene, _ canvas: Canvas) {
         let gap = b.minX - a.maxX
         guard gap >= 6 else { return }
         let cr = canvas.cr, y = a.midY.rounded() + 0.5

@@ -38,16 +38,23 @@ public final class FrameRenderer {
         canvas.clip(scene.layout.bounds)
         // The background goes everywhere but under the panels' cells and the strip, which are
         // copied in whole: at 4K that saves writing half the frame twice.
-        let cells = PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } + [scene.layout.strip.frame]
+        let stageView = state.network?.openStage
+        let cells = (stageView == nil ? PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } : [])
+            + [scene.layout.strip.frame]
         canvas.color(scene.palette.background)
         for r in scene.layout.bounds.subtracting(cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
         cairo_fill(cr)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
         drawStatus(scene, canvas)
-        for kind in PanelKind.allCases { drawPanel(kind, scene, canvas) }
-        drawTimeline(scene, canvas)
-        drawDetail(scene, canvas)
+        if let stage = stageView, let mode = state.network {
+            drawStageView(stage, mode, scene, canvas)
+        } else {
+            for kind in PanelKind.allCases { drawPanel(kind, scene, canvas) }
+            drawTimeline(scene, canvas)
+            drawDetail(scene, canvas)
+            if let mode = state.network { drawWeightHover(mode, scene, canvas) }
+        }
         drawStrip(scene, canvas)
         if let caption = state.caption { drawCaption(caption, scene, canvas) }
         if let message = state.message { drawMessage(message, scene, canvas) }

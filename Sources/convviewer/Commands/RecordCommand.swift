@@ -51,6 +51,8 @@ struct RecordCommand: ParsableCommand {
 
     @OptionGroup var look: FrameLookOptions
 
+    @OptionGroup var network: NetViewOptions
+
     @Flag(name: .customLong("no-glide"), help: "Jump the box from position to position even at low speeds.")
     var noGlide = false
 
@@ -79,6 +81,9 @@ struct RecordCommand: ParsableCommand {
         }
 
         let chosenTour = try self.chosenTour()
+        if chosenTour != nil, network.isOn {
+            throw CLIError("--net does not go with a tour yet: record the network without --tour")
+        }
         if chosenTour != nil, speed != nil {
             throw CLIError("--speed does not apply to a tour: each scene sets its own speed")
         }
@@ -97,6 +102,7 @@ struct RecordCommand: ParsableCommand {
         let (image, kernel, settings) = try model.resolve()
         var state = try AppState(image: image, kernel: kernel, settings: settings, speed: speed ?? Clock.defaultSpeed,
                                  playing: true, windowWidth: frame.width, windowHeight: frame.height)
+        try network.apply(to: &state)
         try look.apply(to: &state)
         state.view.glide = !noGlide
         if let t = chosenTour {

@@ -118,6 +118,13 @@ final class WindowSession {
             } catch {
                 dispatch(.showMessage("\(error)"))
             }
+        case .loadNetwork:
+            do {
+                dispatch(.setNetworkSource(try NetworkLoader.load(nil)))
+                dispatch(.toggleNetwork)
+            } catch {
+                dispatch(.showMessage("\(error)"))
+            }
         }
     }
 
