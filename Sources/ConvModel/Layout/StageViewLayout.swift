@@ -1,3 +1,5 @@
+import ConvNet
+
 /// Where everything of one stage view goes: the view that replaces the three panels when a stage
 /// of the strip is opened in network mode.
 ///
@@ -39,7 +41,9 @@ public struct StageViewLayout: Equatable, Sendable {
         let body = Rect(x: frame.x, y: title.maxY, width: frame.width, height: max(0, frame.height - titleHeight - infoHeight))
         info = Rect(x: frame.x, y: body.maxY, width: frame.width, height: infoHeight)
 
-        let inputSide = max(0, min(body.height - labelHeight, body.width * 0.22)).rounded(.down)
+        // Whole pixels per input pixel, so the receptive field's outline falls on pixel edges.
+        let room = max(0, min(body.height - labelHeight, body.width * 0.22)), n = Double(NetShape.side)
+        let inputSide = room >= n ? (room / n).rounded(.down) * n : room.rounded(.down)
         inputLabel = Rect(x: body.x, y: body.y, width: inputSide, height: labelHeight)
         input = Rect(x: body.x, y: body.y + labelHeight, width: inputSide, height: inputSide)
         let restX = input.maxX + 2 * gap

@@ -47,7 +47,10 @@ extension FrameRenderer {
             canvas.text(name, x: box.midX, y: canvas.baseline(centredOn: box.minY + pad / 2 + lineHeight / 2), align: .center,
                         isLit ? p.stageLitText : p.text)
             canvas.font(f.small)
-            canvas.text(canvas.fitted(stage.shapeText, maxWidth: inner), x: box.midX,
+            // 26×26×8 becomes 26²×8 where the box is narrow.
+            let shape = canvas.width(stage.shapeText) <= inner || stage.shape.count != 3 ? stage.shapeText
+                : "\(stage.shape[0])²" + (stage.shape[2] > 1 ? "×\(stage.shape[2])" : "")
+            canvas.text(canvas.fitted(shape, maxWidth: inner), x: box.midX,
                         y: canvas.baseline(centredOn: box.maxY - pad / 2 - lineHeight / 2), align: .center,
                         isLit ? p.stageLitText : p.textDim)
             let thumb = Rect(x: box.minX + pad / 2, y: box.minY + pad / 2 + lineHeight,

@@ -53,7 +53,8 @@ extension FrameRenderer {
         for (c, r) in v.maps.enumerated() {
             NetPaint.grid(pass.map(stage, channel: c), scale, in: r, canvas)
             let isKernel = v.kernels.count > 0 && c == mode.kernelFilter
-            canvas.text(canvas.fitted("filter \(c + 1)", maxWidth: v.mapLabels[c].width), in: v.mapLabels[c],
+            let label = canvas.width("filter \(c + 1)") <= v.mapLabels[c].width ? "filter \(c + 1)" : "\(c + 1)"
+            canvas.text(canvas.fitted(label, maxWidth: v.mapLabels[c].width), in: v.mapLabels[c],
                         isKernel ? p.text : p.textDim)
         }
         if let h = mode.stageHover, h.stage == stage, v.maps.indices.contains(h.channel), v.mapSide > 0 {
