@@ -171,6 +171,10 @@ final class WindowSession {
                 title += " · tour paused"
             }
         }
+        if let mode = state.network {
+            title += " · predicted: \(mode.source.classes[mode.pass.predicted])"
+            if let stage = mode.openStage { title += " · stage: \(NetStages.names[stage])" }
+        }
         return title
     }
 
@@ -200,7 +204,8 @@ final class WindowSession {
     /// With CONVVIEWER_TRACE=1, where things are whenever that changes (a new size, a caption band
     /// coming or going), so the e2e tests can point at the timeline, a panel or the kernel's centre
     /// weight without copying the layout's numbers:
-    /// `trace: layout 1280x800: timeline=x,y,w,h input=… conv=… pool=… kernel-centre=…`.
+    /// `trace: layout 1280x800: timeline=x,y,w,h input=… conv=… pool=… kernel-centre=…`, and in
+    /// network mode the strip's stages (`stage-conv2=…`).
     private func traceLayout() {
         guard let trace else { return }
         let layout = FrameLayout(state: state)
@@ -212,6 +217,7 @@ final class WindowSession {
         }
         let line = "layout \(state.windowWidth)x\(state.windowHeight): timeline=\(text(layout.timeline)) "
             + panels.joined(separator: " ") + " kernel-centre=\(text(weight))"
+            + (state.network == nil ? "" : " " + zip(NetStages.names, layout.strip.boxes).map { "stage-\($0)=\(text($1))" }.joined(separator: " "))
         guard line != lastTracedLayout else { return }
         lastTracedLayout = line
         trace.note(line)
