@@ -21,6 +21,7 @@ python3 Tests/independent/check_compute.py "$bin"
 bash Tests/independent/check_bad_input.sh "$bin"
 python3 Tests/independent/check_code_snippet.py "$bin"
 python3 Tests/independent/check_net.py "$bin"
+python3 Tests/independent/check_net_code.py "$bin"
 CONVVIEWER="$bin" bash Tests/e2e/record.sh
 CONVVIEWER="$bin" bash Tests/e2e/run.sh
 CONVVIEWER="$bin" bash Tests/e2e/network.sh

@@ -1,11 +1,17 @@
+import ConvNet
+
 extension CodeSnippet {
     /// The network of network mode in PyTorch (DESIGN.md's "The network": Conv2d(1, f1, 3) →
     /// ReLU → MaxPool2d(2) → Conv2d(f1, f2, 3) → ReLU → MaxPool2d(2) → Flatten → Linear(25·f2, 10)),
     /// the lines that load our weights file into it (its `layers` hold PyTorch's shapes, in
-    /// state_dict order), and one image classified. `Tests/independent/check_code_snippet.py` runs
+    /// state_dict order), and one image classified. `Tests/independent/check_net_code.py` runs
     /// these lines against a NumPy stand-in for the PyTorch calls they use.
     public static func network(_ source: NetworkSource) -> [CodeSnippet] {
-        let s = source.shape
+        network(shape: source.shape, fileName: source.name + ".json")
+    }
+
+    /// The same for a network of this shape saved as `fileName`.
+    public static func network(shape s: NetShape, fileName: String) -> [CodeSnippet] {
         let lines = [
             "# The network in this window, in PyTorch",
             "import json, torch",
@@ -18,7 +24,7 @@ extension CodeSnippet {
             "",
             "# Our weights file holds each layer's weight and bias in the",
             "# shapes PyTorch uses, so they go straight in",
-            "with open(\"\(source.name).json\") as f:",
+            "with open(\"\(fileName)\") as f:",
             "    saved = json.load(f)",
             "learned = [m for m in model if hasattr(m, \"weight\")]",
             "for m, layer in zip(learned, saved[\"layers\"]):",
