@@ -61,10 +61,10 @@ public enum KeyMap {
             KeyCommand("KP_Add", .speedUp, help: "+ / −"),
             KeyCommand("minus", .speedDown, help: "+ / −"),
             KeyCommand("KP_Subtract", .speedDown, help: "+ / −"),
-            KeyCommand("i", .nextInput, help: "i / I"),
-            KeyCommand("I", .previousInput, help: "i / I"),
-            KeyCommand("f", .nextFilter, help: "f / F"),
-            KeyCommand("F", .previousFilter, help: "f / F"),
+            KeyCommand("i", .nextInput, help: "i / I, f / F"),
+            KeyCommand("I", .previousInput, help: "i / I, f / F"),
+            KeyCommand("f", .nextFilter, help: "i / I, f / F"),
+            KeyCommand("F", .previousFilter, help: "i / I, f / F"),
             KeyCommand("r", .toggleRelu, help: "r"),
             KeyCommand("n", .toggleNumbers, help: "n, g"),
             KeyCommand("g", .toggleGrid, help: "n, g"),
@@ -81,9 +81,9 @@ public enum KeyMap {
             KeyCommand("bracketright", .changeBrush(1), help: "[ / ]"),
             KeyCommand("c", .clearCanvas, help: "c"),
             KeyCommand("o", .toggleCode, help: "o"),
-            KeyCommand("N", .toggleNetwork, help: "N"),
-            KeyCommand("v", .stepStage(1), help: "v / V"),
-            KeyCommand("V", .stepStage(-1), help: "v / V"),
+            KeyCommand("N", .toggleNetwork, help: "N, v / V"),
+            KeyCommand("v", .stepStage(1), help: "N, v / V"),
+            KeyCommand("V", .stepStage(-1), help: "N, v / V"),
             KeyCommand("t", .toggleTour, help: "t"),
             KeyCommand("0", .resetView, help: "0"),
             KeyCommand("s", .saveScreenshot, help: "s"),
@@ -110,7 +110,7 @@ public enum KeyMap {
     /// Help lines that belong to the mouse rather than to a key.
     public static let pointerHelp: Set<String> = [
         "mouse over a panel", "click", "wheel, drag", "click a weight", "wheel on a weight", "left / right drag",
-        "click / drag the timeline", "click a strip stage",
+        "click / drag the timeline",
     ]
 
     private struct Chord: Hashable {
