@@ -75,16 +75,19 @@ extension FrameRenderer {
             NetPaint.grid(Grid(width: 3, height: 3, values: weights), kscale, in: r, canvas)
             canvas.frameOutside(r, width: 1, p.panelBorder)
             let cell = r.width / 3
-            let texts = DecimalText.group(weights)
-            canvas.font(f.small)
-            let widest = texts.map { canvas.width($0) }.max() ?? 0
-            let size = min(f.small, f.small * cell * 0.88 / max(1, widest))
-            guard size >= f.minCell * 0.8 else { continue }
-            canvas.font(size)
-            for (i, text) in texts.enumerated() {
+            // Each weight in the most precise form that fits its cell (the panels' rule), the
+            // group's decimals first; drawn smaller only when even the shortest form is too wide.
+            let decimals = DecimalText.decimals(toShow: weights)
+            let size = min(f.small, cell * 0.4)
+            let g = glyphs(canvas.cr, size: size)
+            var buffer: [UInt8] = []
+            for (i, v) in weights.enumerated() {
+                let (bytes, fits) = CellNumberText.fitting(v, decimals: decimals, maxWidth: cell * 0.9, glyphs: g, into: &buffer)
+                let text = DecimalText.string(bytes)
+                canvas.font(fits ? size : size * cell * 0.9 / max(1, g.width(bytes)))
                 let cr = Rect(x: r.x + Double(i % 3) * cell, y: r.y + Double(i / 3) * cell, width: cell, height: cell)
                 canvas.text(text, x: cr.midX, y: canvas.baseline(centredOn: cr.midY), align: .center,
-                            kscale.wantsDarkText(weights[i]) ? RGB(hex: 0x111111) : RGB(hex: 0xF4F4F4))
+                            kscale.wantsDarkText(v) ? RGB(hex: 0x111111) : RGB(hex: 0xF4F4F4))
             }
         }
     }
