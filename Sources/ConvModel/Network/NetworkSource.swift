@@ -10,8 +10,11 @@ public struct NetworkSource: Equatable, Sendable {
     public let testImages: ImageSet
     /// Where the test images came from, in words (`Fashion-MNIST test set` or the shipped sample).
     public let testSource: String
+    /// The test images are the few shipped with the weights (the data set is not installed).
+    public let isShippedSample: Bool
 
-    public init(name: String, weights: NetworkWeights, classes: [String], testImages: ImageSet, testSource: String) {
+    public init(name: String, weights: NetworkWeights, classes: [String], testImages: ImageSet, testSource: String,
+                isShippedSample: Bool = false) {
         precondition(classes.count == NetShape.classes, "ten class names expected")
         precondition(testImages.rows == NetShape.side && testImages.columns == NetShape.side, "28×28 test images expected")
         self.name = name
@@ -19,6 +22,7 @@ public struct NetworkSource: Equatable, Sendable {
         self.classes = classes
         self.testImages = testImages
         self.testSource = testSource
+        self.isShippedSample = isShippedSample
     }
 
     public var shape: NetShape { weights.shape }
@@ -29,7 +33,7 @@ public struct NetworkSource: Equatable, Sendable {
     }
 
     public static func == (a: NetworkSource, b: NetworkSource) -> Bool {
-        a.name == b.name && a.weights == b.weights && a.classes == b.classes && a.testSource == b.testSource
+        a.name == b.name && a.weights == b.weights && a.classes == b.classes && a.testSource == b.testSource && a.isShippedSample == b.isShippedSample
             && a.testImages.labels == b.testImages.labels && a.testImages.pixels == b.testImages.pixels
     }
 }

@@ -6,7 +6,8 @@ extension FrameRenderer {
     /// network makes of it, the filter in the panels.
     static func networkStatus(_ mode: NetworkMode, painting: Bool) -> [String] {
         let classes = mode.source.classes, pass = mode.pass
-        let input = mode.testIndex.map { "test image \($0) of \(mode.source.testImages.count)" } ?? "painted input 28×28"
+        let of = "of \(mode.source.testImages.count)" + (mode.source.isShippedSample ? " shipped" : "")
+        let input = mode.testIndex.map { "test image \($0) \(of)" } ?? "painted input 28×28"
         var parts = [input]
         if let t = mode.trueLabel { parts.append("true: \(classes[t])") }
         let best = pass.predicted

@@ -70,9 +70,10 @@ struct NetViewOptions: ParsableArguments {
 enum NetworkLoader {
     static func load(_ path: String?) throws -> NetworkSource {
         let (file, resolved) = try NetWeights.load(path)
-        let (set, source, _) = try NetEvalCommand.testSet(nil)
+        let (set, source, note) = try NetEvalCommand.testSet(nil)
         var name = String(resolved.split(separator: "/").last ?? Substring(resolved))
         if name.hasSuffix(".json") { name.removeLast(5) }
-        return NetworkSource(name: name, weights: file.weights, classes: file.classes, testImages: set, testSource: source)
+        return NetworkSource(name: name, weights: file.weights, classes: file.classes, testImages: set, testSource: source,
+                             isShippedSample: note != nil)
     }
 }
