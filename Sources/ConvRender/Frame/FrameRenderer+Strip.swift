@@ -13,10 +13,16 @@ extension FrameRenderer {
         let stages = ArchitectureStrip.stages(for: scene.geometry, pool: scene.state.settings.pool)
         let lit = ArchitectureStrip.litStages(scan: scene.scan, showRelu: scene.state.view.showRelu)
         let key = StripLayer.Key(stages: stages, lit: lit, layout: scene.layout, theme: scene.state.view.theme)
+        drawStripLayer(key, scene, canvas) { self.drawStripContent(stages, Set(lit), scene, $0) }
+    }
+
+    /// The strip's layer for `key`, drawn by `content` over the background when it is new, copied in.
+    func drawStripLayer(_ key: StripLayer.Key, _ scene: FrameScene, _ canvas: Canvas, content: @escaping (Canvas) -> Void) {
+        let s = scene.layout.strip
         let draw = { (cr: OpaquePointer) in
             let c = Canvas(cr: cr, recorder: canvas.recorder)
             c.fill(s.frame, scene.palette.background)
-            self.drawStripContent(stages, Set(lit), scene, c)
+            content(c)
         }
         guard let layer = stripLayer.layer(key, covering: s.frame, draw: draw) else {
             draw(canvas.cr)
@@ -28,8 +34,7 @@ extension FrameRenderer {
     }
 
     private func drawStripContent(_ stages: [ArchitectureStage], _ lit: Set<Int>, _ scene: FrameScene, _ canvas: Canvas) {
-        let s = scene.layout.strip, p = scene.palette, f = scene.layout.fonts, u = scene.layout.unit
-        let cr = canvas.cr
+        let s = scene.layout.strip, p = scene.palette, f = scene.layout.fonts
         let nameSize = f.body, shapeSize = f.small
         let (boxes, pad) = stripBoxes(stages, lit, s, nameSize: nameSize, shapeSize: shapeSize, canvas)
 
@@ -39,13 +44,11 @@ extension FrameRenderer {
             drawBracket(over: boxes[first].minX, to: boxes[last].maxX, label: "shown in the panels above", scene, canvas)
         }
 
-        let radius = 5 * u
         for (i, stage) in stages.enumerated() {
             let box = boxes[i]
             guard box.width > 4, box.height > 4 else { continue }
             let isLit = lit.contains(i)
-            canvas.fillRounded(box, radius: radius, isLit ? p.stageLit : p.stage)
-            canvas.strokeRounded(box, radius: radius, width: 1, stage.isShownInPanels ? p.textFaint : p.panelBorder)
+            drawStageBox(box, lit: isLit, shownInPanels: stage.isShownInPanels, scene, canvas)
             let inner = box.width - pad
             let lineGap = (box.height - nameSize - shapeSize) / 3
             canvas.font(nameSize, bold: isLit || stage.isShownInPanels)
@@ -81,6 +84,14 @@ extension FrameRenderer {
             return (s.boxes(minimumWidths: widths.map { $0 + pad }), pad)
         }
         return (s.boxes(minimumWidths: needs(short: true).map { $0 + tight }), tight)
+    }
+
+    /// A stage's rounded box: filled in the lit colour while it is being computed (or open), edged
+    /// more strongly when the panels show it.
+    func drawStageBox(_ box: Rect, lit: Bool, shownInPanels: Bool, _ scene: FrameScene, _ canvas: Canvas) {
+        let p = scene.palette, radius = 5 * scene.layout.unit
+        canvas.fillRounded(box, radius: radius, lit ? p.stageLit : p.stage)
+        canvas.strokeRounded(box, radius: radius, width: 1, shownInPanels ? p.textFaint : p.panelBorder)
     }
 
     /// A bracket over the boxes from `left` to `right`, with a label in a gap of its line.

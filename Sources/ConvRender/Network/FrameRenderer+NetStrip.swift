@@ -12,34 +12,22 @@ extension FrameRenderer {
             ?? ArchitectureStrip.litStages(scan: scene.scan, showRelu: scene.state.view.showRelu)
         var key = StripLayer.Key(stages: stages, lit: lit, layout: scene.layout, theme: scene.state.view.theme)
         key.network = [mode.pass.revision, mode.openStage ?? -1, mode.filter]
-        let draw = { (cr: OpaquePointer) in
-            let c = Canvas(cr: cr, recorder: canvas.recorder)
-            c.fill(s.frame, scene.palette.background)
-            self.drawNetworkStripContent(stages, Set(lit), mode, scene, c)
-        }
-        guard let layer = stripLayer.layer(key, covering: s.frame, draw: draw) else {
-            draw(canvas.cr)
-            return
-        }
-        cairo_set_source_surface(canvas.cr, layer.pointer, s.frame.x, s.frame.y)
-        cairo_rectangle(canvas.cr, s.frame.x, s.frame.y, s.frame.width, s.frame.height)
-        cairo_fill(canvas.cr)
+        drawStripLayer(key, scene, canvas) { self.drawNetworkStripContent(stages, Set(lit), mode, scene, $0) }
     }
 
     private func drawNetworkStripContent(_ stages: [ArchitectureStage], _ lit: Set<Int>, _ mode: NetworkMode,
                                          _ scene: FrameScene, _ canvas: Canvas) {
         let s = scene.layout.strip, p = scene.palette, f = scene.layout.fonts, u = scene.layout.unit
         let boxes = s.boxes
-        let bracketText = mode.openStage == nil ? "filter \(mode.filter + 1) in the panels above" : "click a stage to open it"
+        let label = mode.openStage == nil ? "filter \(mode.filter + 1) in the panels above" : "input: back to the panels"
         drawBracket(over: boxes[NetStages.shownInPanels.lowerBound].minX, to: boxes[NetStages.shownInPanels.upperBound].maxX,
-                    label: mode.openStage == nil ? bracketText : "input: back to the panels", scene, canvas)
-        let radius = 5 * u, pad = (6 * u).rounded()
+                    label: label, scene, canvas)
+        let pad = (6 * u).rounded()
         for (i, stage) in stages.enumerated() {
             let box = boxes[i]
             guard box.width > 4, box.height > 4 else { continue }
             let isLit = lit.contains(i)
-            canvas.fillRounded(box, radius: radius, isLit ? p.stageLit : p.stage)
-            canvas.strokeRounded(box, radius: radius, width: 1, stage.isShownInPanels ? p.textFaint : p.panelBorder)
+            drawStageBox(box, lit: isLit, shownInPanels: stage.isShownInPanels, scene, canvas)
             let inner = box.width - pad
             let lineHeight = (f.small * 1.5).rounded()
             canvas.font(f.small, bold: isLit)
