@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests of network mode (issue 12) in the real window: N opens it (the title names the
 # predicted class), a click on a strip stage opens that stage's view, Esc goes back to the panels,
-# and painting on a cleared canvas changes the predicted class. A private Xvfb, the real binary,
+# painting on a cleared canvas changes the predicted class, and in the learn view (L) the test
+# accuracy rises above chance while the window keeps answering keys. A private Xvfb, the real binary,
 # xdotool and the window title; every wait polls a condition. run.sh runs it.
 #
 #   CONVVIEWER=.build/debug/convviewer bash Tests/e2e/network.sh
@@ -79,11 +80,34 @@ test_painting_changes_the_predicted_class() {
     echo "blank canvas: $before; painted: $(predicted)" >&2
 }
 
+test_accuracy() { title | sed -n 's/.*test accuracy \([0-9]*\) %.*/\1/p'; }
+accuracy_above() { local a; a=$(test_accuracy); [ -n "$a" ] && [ "$a" -gt "$1" ]; }
+
+test_learn_view_trains_while_keys_answer() {
+    start_app --paused --net || return 1
+    focus
+    wait_until 5000 title_has "predicted:" || { echo "--net did not open network mode: '$(title)'"; return 1; }
+    xdotool key L
+    wait_until 5000 title_has "learning" || { echo "L did not open the learn view: '$(title)'"; return 1; }
+    # Ten classes: chance is 10 %. Training runs on its own thread; the window keeps answering.
+    wait_until 90000 accuracy_above 40 || { echo "test accuracy did not rise above 40 %: '$(title)'"; return 1; }
+    local plain
+    plain=$(capture)
+    xdotool key h
+    wait_until 2000 capture_differs_from "$plain" || { echo "h did not answer while training"; return 1; }
+    xdotool key h Escape
+    wait_until 3000 title_lacks "learning" || { echo "Esc did not leave the learn view: '$(title)'"; return 1; }
+    title_has "predicted:" || { echo "Esc left network mode: '$(title)'"; return 1; }
+    alive || { echo "the window quit"; return 1; }
+}
+
 echo "network mode (issue 12)"
 if start_xvfb; then
     check "N opens network mode; strip clicks open stage views; Esc and the input go back" \
         test_n_opens_network_mode_and_strip_clicks_open_stages
     check "painting a cleared canvas changes the predicted class" test_painting_changes_the_predicted_class
+    check "L: the learn view's test accuracy rises above chance while keys answer; Esc returns" \
+        test_learn_view_trains_while_keys_answer
 else
     failed=$((failed + 1)); echo "FAIL could not start Xvfb"
 fi

@@ -237,6 +237,12 @@ public struct AppState: Equatable, Sendable {
             openStage(i)
         case let .stepStage(delta):
             stepStage(by: delta)
+        case .toggleLearn:
+            return toggleLearn()
+        case let .learnControl(control):
+            return learnControl(control)
+        case let .learnProgress(progress):
+            receiveLearnProgress(progress)
         }
         return []
     }

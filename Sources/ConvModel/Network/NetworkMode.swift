@@ -4,7 +4,7 @@ import ConvNet
 /// image (or a painting), the panels show one learned first-layer filter at work, and every stage
 /// of the network can be opened in place of the panels.
 public struct NetworkMode: Equatable, Sendable {
-    public let source: NetworkSource
+    public internal(set) var source: NetworkSource
     /// The test image shown; nil once the input is a painting.
     public internal(set) var testIndex: Int?
     /// The first-layer filter the panels show.
@@ -17,6 +17,8 @@ public struct NetworkMode: Equatable, Sendable {
     public internal(set) var stageHover: StageCell?
     /// The learned weight under the pointer in the kernel band (its exact value is shown).
     public internal(set) var weightHover: GridCell?
+    /// The learn view, while it is open (in place of the panels).
+    public internal(set) var learn: LearnView?
     /// What the window showed before network mode, given back when it is left.
     let before: NetworkReturn
 

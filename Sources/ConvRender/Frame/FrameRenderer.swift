@@ -38,7 +38,7 @@ public final class FrameRenderer {
         canvas.clip(scene.layout.bounds)
         // The background goes everywhere but under the panels' cells and the strip, which are
         // copied in whole: at 4K that saves writing half the frame twice.
-        let stageView = state.network?.openStage
+        let stageView = state.network.flatMap { $0.learn != nil ? NetStages.input : $0.openStage }
         let cells = (stageView == nil ? PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } : [])
             + [scene.layout.strip.frame]
         canvas.color(scene.palette.background)
@@ -47,7 +47,9 @@ public final class FrameRenderer {
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
         drawStatus(scene, canvas)
-        if let stage = stageView, let mode = state.network {
+        if let mode = state.network, let learn = mode.learn {
+            drawLearnView(learn, mode, scene, canvas)
+        } else if let stage = stageView, let mode = state.network {
             drawStageView(stage, mode, scene, canvas)
         } else {
             for kind in PanelKind.allCases { drawPanel(kind, scene, canvas) }

@@ -68,27 +68,9 @@ extension FrameRenderer {
                     in: v.kernelTitle, p.text)
         let w = mode.source.weights.conv2Weight.values
         let block = Array(w[k * f1 * 9 ..< (k + 1) * f1 * 9])
-        let m = block.reduce(Float(0)) { max($0, abs($1)) }
-        let kscale = ColorScale(colormap: p.diverging, lo: -(m > 0 ? m : 1), hi: m > 0 ? m : 1)
+        let kscale = NetPaint.symmetricScale(block, p)
         for (ci, r) in v.kernels.enumerated() where r.width >= 3 {
-            let weights = Array(block[ci * 9 ..< ci * 9 + 9])
-            NetPaint.grid(Grid(width: 3, height: 3, values: weights), kscale, in: r, canvas)
-            canvas.frameOutside(r, width: 1, p.panelBorder)
-            let cell = r.width / 3
-            // Each weight in the most precise form that fits its cell (the panels' rule), the
-            // group's decimals first; drawn smaller only when even the shortest form is too wide.
-            let decimals = DecimalText.decimals(toShow: weights)
-            let size = min(f.small, cell * 0.4)
-            let g = glyphs(canvas.cr, size: size)
-            var buffer: [UInt8] = []
-            for (i, v) in weights.enumerated() {
-                let (bytes, fits) = CellNumberText.fitting(v, decimals: decimals, maxWidth: cell * 0.9, glyphs: g, into: &buffer)
-                let text = DecimalText.string(bytes)
-                canvas.font(fits ? size : size * cell * 0.9 / max(1, g.width(bytes)))
-                let cr = Rect(x: r.x + Double(i % 3) * cell, y: r.y + Double(i / 3) * cell, width: cell, height: cell)
-                canvas.text(text, x: cr.midX, y: canvas.baseline(centredOn: cr.midY), align: .center,
-                            kscale.wantsDarkText(v) ? RGB(hex: 0x111111) : RGB(hex: 0xF4F4F4))
-            }
+            drawWeightGrid(Array(block[ci * 9 ..< ci * 9 + 9]), side: 3, in: r, scale: kscale, scene, canvas)
         }
     }
 

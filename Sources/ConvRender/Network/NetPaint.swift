@@ -13,6 +13,13 @@ enum NetPaint {
         return ColorScale(colormap: .viridis, lo: 0, hi: m)
     }
 
+    /// The diverging colours from −max |v| to max |v| (±1 when all are 0): weights, whose sign matters.
+    static func symmetricScale(_ values: [Float], _ palette: Palette) -> ColorScale {
+        let m = values.reduce(Float(0)) { max($0, abs($1)) }
+        let hi: Float = m > 0 && m.isFinite ? m : 1
+        return ColorScale(colormap: palette.diverging, lo: -hi, hi: hi)
+    }
+
     /// A grid drawn into `r` by nearest neighbour, one square per cell.
     static func grid(_ grid: Grid, _ scale: ColorScale, in r: Rect, _ canvas: Canvas) {
         guard !r.isEmpty, !grid.isEmpty, let surface = MapImageCache.make(grid, scale) else { return }

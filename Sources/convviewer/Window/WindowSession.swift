@@ -33,6 +33,8 @@ final class WindowSession {
     var messageDeadline: Double?
     /// Off-thread recomputation of the maps on large images.
     var mapWorker: MapWorker?
+    /// The learn view's training thread, while the learn view is open.
+    var learnWorker: LearnWorker?
     let trace: FrameTrace?
     /// The tour `t` plays (the built-in one, or `--tour-file`'s).
     let tour: Tour
@@ -78,6 +80,7 @@ final class WindowSession {
         let effects = state.update(action)
         stateChanged(from: before)
         for effect in effects { perform(effect) }
+        stopOrphanedLearnWorker()
     }
 
     /// Takes the state the map worker computed.
@@ -118,6 +121,10 @@ final class WindowSession {
             } catch {
                 dispatch(.showMessage("\(error)"))
             }
+        case let .learn(command):
+            performLearn(command)
+        case let .saveWeights(weights):
+            saveWeights(weights)
         case .loadNetwork:
             do {
                 dispatch(.setNetworkSource(try NetworkLoader.load(nil)))
@@ -174,6 +181,13 @@ final class WindowSession {
         if let mode = state.network {
             title += " · predicted: \(mode.source.classes[mode.pass.predicted])"
             if let stage = mode.openStage { title += " · stage: \(NetStages.names[stage])" }
+            if let learn = mode.learn {
+                title += " · learning"
+                if let p = learn.progress {
+                    title += ": \(p.imagesSeen) images"
+                    if let a = p.testAccuracy { title += ", test accuracy \(Int((a * 100).rounded(.down))) %" }
+                }
+            }
         }
         return title
     }
