@@ -4,7 +4,7 @@ import Foundation
 
 /// Runs a `LearnSession` on a thread of its own, so the window keeps drawing while the network
 /// trains. The main thread sends commands and takes the newest report; the worker publishes one
-/// about 30 times a second while it runs, and after every command. Nothing here touches X.
+/// about 60 times a second while it runs (one for each frame), and after every command. Nothing here touches X.
 final class LearnWorker {
     private let condition = NSCondition()
     private var commands: [LearnCommand] = []
@@ -126,7 +126,7 @@ final class LearnWorker {
                 s.imagesPerSecond = Double(s.progress.imagesSeen - rate.images) / (now - rate.time)
                 rate = (now, s.progress.imagesSeen)
             }
-            if changed, !running || now - lastReport >= 1.0 / 30 {
+            if changed, !running || now - lastReport >= 1.0 / 60 {
                 lastReport = now
                 publish(s.progress)
             }
