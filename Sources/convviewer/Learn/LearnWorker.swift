@@ -13,7 +13,8 @@ final class LearnWorker {
     private var problem: String?
     private var thread: Thread?
 
-    /// Sends a command, starting the thread on the first one.
+    /// Sends a command, starting the thread on the first one. The thread keeps this worker until
+    /// it is sent `.stop`.
     func send(_ command: LearnCommand) {
         condition.lock()
         commands.append(command)
@@ -46,13 +47,6 @@ final class LearnWorker {
         while reports == seen && problem == nil && condition.wait(until: deadline) {}
         condition.unlock()
         return take().progress
-    }
-
-    deinit {
-        condition.lock()
-        commands.append(.stop)
-        condition.signal()
-        condition.unlock()
     }
 
     private func publish(_ p: LearnProgress) {

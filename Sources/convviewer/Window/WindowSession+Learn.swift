@@ -11,13 +11,20 @@ extension WindowSession {
 
     func performLearn(_ command: LearnCommand) {
         if command == .stop {
+            // Said, not left to deinit: the running thread holds its worker until it stops.
+            learnWorker?.send(.stop)
             learnWorker = nil
             return
         }
         let worker = learnWorker ?? LearnWorker()
         learnWorker = worker
         worker.send(command)
-        if command == .step, let p = worker.waitForReport(seconds: 1) { dispatch(.learnProgress(p)) }
+        // Paused, the loop does not tick to collect reports: these show their result at once.
+        // (Not before the first report: the worker may still be reading the images.)
+        if command == .step || command == .reset || command == .pause, state.network?.learn?.progress != nil,
+           let p = worker.waitForReport(seconds: 1) {
+            dispatch(.learnProgress(p))
+        }
     }
 
     /// On a tick: the worker's newest report, or the reason it stopped.
@@ -33,7 +40,7 @@ extension WindowSession {
 
     /// After any action: a worker whose learn view has gone (N left network mode) is stopped.
     func stopOrphanedLearnWorker() {
-        if learnWorker != nil, state.network?.learn == nil { learnWorker = nil }
+        if learnWorker != nil, state.network?.learn == nil { performLearn(.stop) }
     }
 
     func saveWeights(_ weights: NetworkWeights) {
