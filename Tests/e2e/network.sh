@@ -80,6 +80,10 @@ test_painting_changes_the_predicted_class() {
     echo "blank canvas: $before; painted: $(predicted)" >&2
 }
 
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+# cpu_quiet_from TICKS: the app has used at most 10 more clock ticks (100 ms) of CPU since TICKS.
+cpu_quiet_from() { [ $(( $(cpu_ticks) - $1 )) -le 10 ]; }
+
 test_accuracy() { title | sed -n 's/.*test accuracy \([0-9]*\) %.*/\1/p'; }
 accuracy_above() { local a; a=$(test_accuracy); [ -n "$a" ] && [ "$a" -gt "$1" ]; }
 
@@ -99,6 +103,10 @@ test_learn_view_trains_while_keys_answer() {
     wait_until 3000 title_lacks "learning" || { echo "Esc did not leave the learn view: '$(title)'"; return 1; }
     title_has "predicted:" || { echo "Esc left network mode: '$(title)'"; return 1; }
     alive || { echo "the window quit"; return 1; }
+    # The training thread stops with the view: paused and idle, the process uses no CPU.
+    local ticks
+    ticks=$(cpu_ticks)
+    holds_for 2000 cpu_quiet_from "$ticks" || { echo "still busy after leaving the learn view: $(( $(cpu_ticks) - ticks )) ticks in 2 s"; return 1; }
 }
 
 echo "network mode (issue 12)"
