@@ -35,6 +35,7 @@ extension KeyMap {
             KeyCommand("Up", .learnControl(.rateUp), help: help),
             KeyCommand("Down", .learnControl(.rateDown), help: help),
             KeyCommand("Home", .learnControl(.reset), help: help),
+            KeyCommand("End", .learnControl(.restartFromNetwork), help: help),
             KeyCommand("s", .learnControl(.save), help: help),
         ]
     }()

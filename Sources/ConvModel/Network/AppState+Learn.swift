@@ -48,6 +48,11 @@ extension AppState {
         case .reset:
             learn.progress = nil
             effects = [.learn(.reset)]
+        case .restartFromNetwork:
+            guard let weights = network?.source.weights else { return [] }
+            learn.progress = nil
+            effects = [.learn(.start(from: weights, learningRate: learn.learningRate, batchesPerSecond: learn.batchesPerSecond,
+                                     running: learn.isRunning))]
         case .save:
             guard let p = learn.progress else {
                 message = "nothing trained yet to save"

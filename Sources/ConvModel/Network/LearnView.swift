@@ -95,4 +95,6 @@ public enum LearnCommand: Equatable, Sendable {
 /// The learn view's controls, as one action each.
 public enum LearnControl: Equatable, Sendable {
     case pauseResume, step, faster, slower, rateUp, rateDown, reset, save
+    /// Start again from the network's weights as they are (the loaded file, or as trained so far).
+    case restartFromNetwork
 }

@@ -162,7 +162,7 @@ extension FrameRenderer {
         let p = scene.palette, f = scene.layout.fonts
         canvas.font(f.body)
         let text = "Space \(learn.isRunning ? "pause" : "resume")  ·  → one batch  ·  + / − speed  ·  ↑ / ↓ learning rate"
-            + "  ·  Home fresh start  ·  s save weights  ·  L or Esc: back, with the network as trained"
+            + "  ·  Home fresh start  ·  End from the network's weights  ·  s save weights  ·  L or Esc: back, with the network as trained"
         canvas.text(canvas.fitted(text, maxWidth: v.controls.width), x: v.controls.minX,
                     y: canvas.baseline(centredOn: v.controls.midY), p.textDim)
     }

@@ -45,7 +45,7 @@ final class LearnSession {
         recipe.learningRate = learningRate
         var rng = SeededGenerator(seed: recipe.seed)
         let start = weights ?? NetworkWeights.heNormal(.standard, using: &rng)
-        startedFrom = weights == nil ? "fresh He-normal weights (seed 0)" : "the loaded weights"
+        startedFrom = weights == nil ? "fresh He-normal weights (seed 0)" : "the network's weights"
         trainer = Trainer(network: Network(start), images: data.training, recipe: recipe, generator: rng)
         measureTest()
     }

@@ -16,13 +16,18 @@ extension WindowSession {
             learnWorker = nil
             return
         }
+        let existed = learnWorker != nil
         let worker = learnWorker ?? LearnWorker()
         learnWorker = worker
         worker.send(command)
         // Paused, the loop does not tick to collect reports: these show their result at once.
-        // (Not before the first report: the worker may still be reading the images.)
-        if command == .step || command == .reset || command == .pause, state.network?.learn?.progress != nil,
-           let p = worker.waitForReport(seconds: 1) {
+        // (Not from a new worker: it may still be reading the images.)
+        let shownAtOnce: Bool
+        switch command {
+        case .step, .reset, .pause, .start: shownAtOnce = existed
+        default: shownAtOnce = false
+        }
+        if shownAtOnce, let p = worker.waitForReport(seconds: 0.25) {
             dispatch(.learnProgress(p))
         }
     }

@@ -45,6 +45,9 @@ final class LearnViewTests: XCTestCase {
         XCTAssertEqual(s.update(.learnControl(.rateDown)), [.learn(.setLearningRate(0.005))])
         XCTAssertEqual(s.update(.learnControl(.save)), [], "nothing to save before a report")
         XCTAssertEqual(s.update(.learnControl(.reset)), [.learn(.reset)])
+        XCTAssertEqual(s.update(.learnControl(.restartFromNetwork)),
+                       [.learn(.start(from: s.network!.source.weights, learningRate: 0.005, batchesPerSecond: 2, running: false))],
+                       "End starts again from the loaded weights, with the controls as they are")
     }
 
     /// Leaving keeps the network as trained so far: the panels' kernel is the new conv1 filter,
