@@ -109,6 +109,16 @@ test_learn_view_trains_while_keys_answer() {
     holds_for 2000 cpu_quiet_from "$ticks" || { echo "still busy after leaving the learn view: $(( $(cpu_ticks) - ticks )) ticks in 2 s"; return 1; }
 }
 
+# No display needed: the learn view recorded with training tied to the recording clock.
+test_recorded_learning_is_deterministic() {
+    local a="$work/learn-a" b="$work/learn-b"
+    "$bin" record --learn-steps 10 --learn-speed 20 --duration 1 --fps 5 --size 640x400 -o "$a/" 2>/dev/null || { echo "record failed"; return 1; }
+    "$bin" record --learn-steps 10 --learn-speed 20 --duration 1 --fps 5 --size 640x400 -o "$b/" 2>/dev/null || { echo "record failed"; return 1; }
+    diff -r "$a" "$b" >/dev/null || { echo "two runs wrote different frames"; return 1; }
+    cmp -s "$a/frame-00001.png" "$a/frame-00005.png" && { echo "the training did not move on between frames"; return 1; }
+    return 0
+}
+
 echo "network mode (issue 12)"
 if start_xvfb; then
     check "N opens network mode; strip clicks open stage views; Esc and the input go back" \
@@ -119,6 +129,8 @@ if start_xvfb; then
 else
     failed=$((failed + 1)); echo "FAIL could not start Xvfb"
 fi
+check "record --learn-steps: training tied to the recording clock, the same frames on every run" \
+    test_recorded_learning_is_deterministic
 stop_xvfb
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -50,6 +50,9 @@ final class LearnSession {
         measureTest()
     }
 
+    /// Batches trained so far.
+    var stepCount: Int { steps }
+
     var learningRate: Float {
         get { trainer.recipe.learningRate }
         set { trainer.recipe.learningRate = newValue }

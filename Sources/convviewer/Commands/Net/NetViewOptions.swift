@@ -26,9 +26,11 @@ struct NetViewOptions: ParsableArguments {
     var isOn: Bool { net != nil || testIndex != nil || stage != nil || learnSteps != nil }
 
     /// Checks the options, loads the network and puts `state` in network mode as asked. Every
-    /// problem is one line.
-    func apply(to state: inout AppState) throws {
-        guard isOn else { return }
+    /// problem is one line. With `--learn-steps`, returns the training session, so `record` can
+    /// train on as its frames go by.
+    @discardableResult
+    func apply(to state: inout AppState) throws -> LearnSession? {
+        guard isOn else { return nil }
         if let testIndex, testIndex < 0 { throw CLIError("--test-index must be 0 or more (got \(testIndex))") }
         let stageIndex = try stage.map { name -> Int in
             guard let i = NetStages.index(named: name), i != NetStages.input else {
@@ -54,7 +56,9 @@ struct NetViewOptions: ParsableArguments {
             state.update(.toggleLearn)
             state.update(.learnControl(.pauseResume))
             state.update(.learnProgress(session.progress))
+            return session
         }
+        return nil
     }
 
     /// The hidden `--pointer X,Y`, sent once the frame's size is set.
