@@ -23,6 +23,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var look: FrameLookOptions
 
+    @OptionGroup var learn: LearnRenderOptions
+
     @Option(name: .long, parsing: .unconditional, help: "Scan speed in positions per second, as the status line shows it.")
     var speed: Double = Clock.defaultSpeed
 
@@ -46,6 +48,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let frame = try WindowCommand.parseSize(size, option: "--size")
+        if try learn.renderIfAsked(width: frame.width, height: frame.height, look: look, paused: paused, output: output) { return }
         _ = try look.checkedTheme()
         try OptionChecks.speed(speed)
         let (image, kernel, settings) = try model.resolve()
