@@ -46,6 +46,6 @@ let package = Package(
         ),
         .testTarget(name: "ConvModelTests", dependencies: ["ConvModel", "ConvNet"]),
         .testTarget(name: "ConvNetTests", dependencies: ["ConvNet"]),
-        .testTarget(name: "ConvRenderTests", dependencies: ["ConvRender", "ConvModel", "CCairo"]),
+        .testTarget(name: "ConvRenderTests", dependencies: ["ConvRender", "ConvModel", "ConvNet", "CCairo"]),
     ]
 )

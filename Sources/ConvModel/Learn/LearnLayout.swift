@@ -15,7 +15,7 @@ public struct LearnLayout: Equatable, Sendable {
     public let conv2Title: Rect
     /// conv2's filters: for each of the 16, its 8 tiles (one per input channel).
     public let conv2Tiles: [[Rect]]
-    /// One rectangle per line of figures.
+    /// One rectangle per line of figures (fewer than `figureLines` in a short window).
     public let figures: [Rect]
     /// Figures share a line in pairs when the column is wide enough.
     public let figureColumns: Int
@@ -92,7 +92,11 @@ public struct LearnLayout: Equatable, Sendable {
 
         // Right column: the figures, then two plots sharing what is left.
         figureColumns = right.width >= 520 * u ? 2 : 1
-        let lines = LearnLayout.figureLines(notice: notice, columns: figureColumns)
+        // In a short window the figures give up their last lines (the least needed) before the
+        // plots shrink below a title and three lines of labels each.
+        let smallestPlot = (f.fonts.body * 1.6).rounded() + 3 * (f.fonts.small * 1.5).rounded()
+        let fitting = Int(((height - 2 * smallestPlot - 2 * g) / lineHeight).rounded(.down))
+        let lines = max(1, min(LearnLayout.figureLines(notice: notice, columns: figureColumns), fitting))
         figures = (0..<lines).map { i in
             Rect(x: right.minX, y: right.minY + Double(i) * lineHeight, width: right.width, height: lineHeight)
         }
