@@ -1,0 +1,159 @@
+import ConvModel
+import Foundation
+import Glibc
+
+/// Runs a `LearnSession` on its own thread at the chosen speed and hands the main thread the
+/// latest snapshot, the way `MapWorker` hands back maps: under a lock, with a byte in a pipe that
+/// the event loop polls beside the X connection.
+///
+/// The main thread never waits for training: it sends actions (queued under the lock) and takes
+/// the latest snapshot if there is one. Snapshots are made at most about 60 times a second; at
+/// full speed the thread trains in slices of that length between them. Paused, the thread sleeps
+/// on a condition until an action arrives: no work and no wake-ups.
+final class LearnWorker {
+    /// The loop polls this; it becomes readable when a new snapshot is ready.
+    let wakeFD: Int32
+    private let signalFD: Int32
+    private let condition = NSCondition()
+    /// Shared with the thread, under `condition`.
+    private var actions: [LearnAction] = []
+    private var stopping = false
+    private var latest: LearnSnapshot?
+    private var signalled = false
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Seconds between snapshots at full speed.
+    static let publishInterval = 1.0 / 60
+
+    init?(session: LearnSession) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return nil }
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        wakeFD = fds[0]
+        signalFD = fds[1]
+        // Kept always (a copy of 5,258 numbers per batch of 32 images), so the gradient toggle
+        // shows the last batch's at once, paused or not.
+        session.keepsGradients = true
+        latest = session.snapshot()
+        let thread = Thread { [self] in run(session) }
+        thread.name = "convviewer.learn"
+        thread.qualityOfService = .userInitiated
+        thread.start()
+    }
+
+    deinit {
+        close(wakeFD)
+        close(signalFD)
+    }
+
+    /// Asks the thread to stop and waits until it has (it finishes the batch it is on).
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.signal()
+        condition.unlock()
+        finished.wait()
+    }
+
+    func send(_ action: LearnAction) {
+        condition.lock()
+        actions.append(action)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// On the main thread: the newest snapshot since the last call, if any.
+    func take() -> LearnSnapshot? {
+        condition.lock()
+        let s = latest
+        latest = nil
+        signalled = false
+        condition.unlock()
+        var drain = [UInt8](repeating: 0, count: 64)
+        while read(wakeFD, &drain, drain.count) > 0 {}
+        return s
+    }
+
+    // MARK: the thread
+
+    private func run(_ session: LearnSession) {
+        var rate = RateMeter()
+        var nextBatch = Monotonic.now()
+        while true {
+            condition.lock()
+            // Paused and nothing asked: sleep until an action (or stop) arrives.
+            while !stopping && actions.isEmpty && session.paused { condition.wait() }
+            if !stopping, actions.isEmpty, session.batchesPerSecond != nil, Monotonic.now() < nextBatch {
+                // A slow speed: wait for the next batch's time, or an action.
+                _ = condition.wait(until: Date(timeIntervalSinceNow: max(0, nextBatch - Monotonic.now())))
+            }
+            if stopping {
+                condition.unlock()
+                break
+            }
+            let pending = actions
+            actions = []
+            condition.unlock()
+
+            for action in pending { session.apply(action) }
+            let wasPaused = session.paused
+            if !session.paused {
+                let now = Monotonic.now()
+                if let perSecond = session.batchesPerSecond {
+                    if now >= nextBatch {
+                        session.step()
+                        // Keep the pace from the schedule, but never run to catch up after a stall.
+                        nextBatch = max(nextBatch + 1 / Double(perSecond), now)
+                    }
+                } else {
+                    let end = now + LearnWorker.publishInterval
+                    repeat { session.step() } while !session.paused && Monotonic.now() < end
+                    nextBatch = Monotonic.now()
+                }
+            } else {
+                nextBatch = Monotonic.now()
+            }
+            if wasPaused || session.paused { rate.reset() } else { rate.note(images: session.imagesSeen, at: Monotonic.now()) }
+            publish(session.snapshot(imagesPerSecond: session.paused ? nil : rate.perSecond))
+        }
+        finished.signal()
+    }
+
+    private func publish(_ snapshot: LearnSnapshot) {
+        condition.lock()
+        latest = snapshot
+        let wake = !signalled
+        signalled = true
+        condition.unlock()
+        if wake {
+            var byte: UInt8 = 1
+            _ = write(signalFD, &byte, 1)
+        }
+    }
+}
+
+/// Images per second over the last second or so.
+struct RateMeter {
+    private var start: (time: Double, images: Int)?
+    private(set) var perSecond: Double?
+
+    mutating func note(images: Int, at time: Double) {
+        guard let s = start else {
+            start = (time, images)
+            return
+        }
+        let elapsed = time - s.time
+        if elapsed >= 1 {
+            perSecond = Double(images - s.images) / elapsed
+            start = (time, images)
+        }
+    }
+
+    mutating func reset() {
+        start = nil
+        perSecond = nil
+    }
+}
