@@ -56,11 +56,11 @@ public enum LearnText {
         let running = s.history.latest.map { "loss \(DecimalText.fixed($0.loss, decimals: 3)), \(percent($0.accuracy)) right" } ?? "–"
         return [
             ("images seen", "\(grouped(s.imagesSeen)) (\(grouped(s.steps)) batches)"),
-            ("epoch", "\(s.epoch + 1): \(grouped(s.imagesIntoEpoch)) of \(grouped(s.trainingImages)) images"),
+            ("epoch", "\(s.epoch + 1) (\(grouped(s.imagesIntoEpoch)) of \(grouped(s.trainingImages)))"),
             ("images/s", speed),
             ("learning rate", DecimalText.single(s.learningRate) + ", momentum 0.9"),
             ("test accuracy", test),
-            ("training, running", running),
+            ("training", running),
             ("start", s.start),
         ]
     }

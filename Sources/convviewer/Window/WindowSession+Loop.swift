@@ -15,11 +15,12 @@ extension WindowSession {
         while running {
             drainEvents()
             mapWorker?.deliver(adopt: adopt, dispatch: dispatch)
+            if learn?.deliver() == true { dirty = true }
             handleDeadlines()
             if !running { break }
             if dirty { drawFrame() }
             if XPending(x.display) == 0 {
-                Monotonic.wait(readable: x.fileDescriptor, until: nextDeadline, wakeFD: mapWorker?.wakeFD)
+                Monotonic.wait(readable: x.fileDescriptor, until: nextDeadline, wakeFDs: [mapWorker?.wakeFD, learn?.wakeFD].compactMap { $0 })
             }
         }
         return exitCode

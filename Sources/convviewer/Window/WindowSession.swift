@@ -33,6 +33,8 @@ final class WindowSession {
     var messageDeadline: Double?
     /// Off-thread recomputation of the maps on large images.
     var mapWorker: MapWorker?
+    /// The learn view and its training thread, once `L` has opened it.
+    var learn: LearnMode?
     let trace: FrameTrace?
     /// The tour `t` plays (the built-in one, or `--tour-file`'s).
     let tour: Tour
@@ -182,7 +184,7 @@ final class WindowSession {
         guard let buffer else { return }
         let t0 = Monotonic.now()
         let cr = buffer.beginFrame()
-        renderer.draw(state, into: cr, width: w, height: h)
+        if let learn, learn.isShown { learn.draw(state, into: cr, width: w, height: h) } else { renderer.draw(state, into: cr, width: w, height: h) }
         buffer.endFrame(cr)
         trace?.drew(seconds: Monotonic.now() - t0)
         buffer.present(to: window.id, gc: gc)

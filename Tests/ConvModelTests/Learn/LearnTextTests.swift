@@ -19,3 +19,22 @@ final class LearnTextTests: XCTestCase {
         XCTAssertEqual(LearnText.percent(1), "100 %")
     }
 }
+
+final class LearnKeyMapTests: XCTestCase {
+    /// Every key the legend names does what the legend says.
+    func testTheLegendsKeysAreBound() {
+        XCTAssertEqual(LearnKeyMap.command(for: "space"), .session(.togglePause))
+        XCTAssertEqual(LearnKeyMap.command(for: "period"), .session(.stepOnce))
+        XCTAssertEqual(LearnKeyMap.command(for: "bracketleft"), .session(.slower))
+        XCTAssertEqual(LearnKeyMap.command(for: "bracketright"), .session(.faster))
+        XCTAssertEqual(LearnKeyMap.command(for: "minus"), .session(.learningRateDown))
+        XCTAssertEqual(LearnKeyMap.command(for: "plus"), .session(.learningRateUp))
+        XCTAssertEqual(LearnKeyMap.command(for: "g"), .toggleGradients)
+        XCTAssertEqual(LearnKeyMap.command(for: "r"), .session(.reset))
+        XCTAssertEqual(LearnKeyMap.command(for: "s"), .saveWeights)
+        XCTAssertEqual(LearnKeyMap.command(for: LearnKeyMap.enterKey), .leave)
+        XCTAssertEqual(LearnKeyMap.command(for: "Escape"), .leave)
+        XCTAssertNil(LearnKeyMap.command(for: "f"))
+        XCTAssertEqual(LearnView.keys.map(\.key), ["Space", ".", "[ ]", "− +", "g", "r", "s", LearnKeyMap.enterKey])
+    }
+}
