@@ -3,6 +3,21 @@ import ConvModel
 /// The learn view's keys in the window: `L` opens it (starting the training thread the first
 /// time) and closes it; while it shows, its own keys go to it and the panels' keys do nothing.
 extension WindowSession {
+    /// Takes the training thread's newest snapshot, if any. With CONVVIEWER_TRACE=1, a line when
+    /// the measured images/s, the test accuracy or the paused state changes, or a batch is trained
+    /// while paused:
+    /// `trace: learn steps=… images=… images_per_s=… test_accuracy=… paused=…`.
+    func deliverLearnSnapshot() {
+        guard let learn else { return }
+        let before = learn.view.snapshot
+        if learn.deliver() { dirty = true }
+        let s = learn.view.snapshot
+        guard let trace, s.imagesPerSecond != before.imagesPerSecond || s.testAccuracy != before.testAccuracy
+            || s.paused != before.paused || s.steps < before.steps || (s.paused && s.steps != before.steps) else { return }
+        trace.note("learn steps=\(s.steps) images=\(s.imagesSeen) images_per_s=\(Int(s.imagesPerSecond ?? 0)) "
+            + "test_accuracy=\(s.testAccuracy ?? 0) paused=\(s.paused) lr=\(s.learningRate)")
+    }
+
     /// Handles `key` for the learn view; false when the key is the panels' to handle.
     func learnKey(_ key: String) -> Bool {
         if let learn, learn.isShown {

@@ -15,7 +15,7 @@ extension WindowSession {
         while running {
             drainEvents()
             mapWorker?.deliver(adopt: adopt, dispatch: dispatch)
-            if learn?.deliver() == true { dirty = true }
+            deliverLearnSnapshot()
             handleDeadlines()
             if !running { break }
             if dirty { drawFrame() }
