@@ -35,14 +35,25 @@ extension LearnRenderer {
         let room = titleRect.width - scaleWidth - f.title
         if let title = canvas.firstFitting(titles, maxWidth: room) { canvas.text(title, in: titleRect, p.text) }
 
-        let map = p.diverging
+        let map = p.diverging, cr = canvas.cr
         let cell = ((tiles.first?.0.width ?? 0) / 3).rounded(.down)
-        for (r, start) in tiles {
-            canvas.frameOutside(r, width: 1, p.panelBorder)
-            for i in 0..<9 {
-                let c = Rect(x: r.minX + Double(i % 3) * cell, y: r.minY + Double(i / 3) * cell, width: cell, height: cell)
-                canvas.fill(c, map.colors[map.index(of: values[start + i], lo: -scale, hi: scale)])
+        // One path per colour rather than one fill per cell: a 1080p frame has 1,224 tiles.
+        canvas.color(p.panelBorder)
+        for (r, _) in tiles {
+            cairo_rectangle(cr, r.x - 1, r.y - 1, r.width + 2, r.height + 2)
+        }
+        cairo_fill(cr)
+        var cells = [[Int]](repeating: [], count: map.colors.count)
+        for (t, (_, start)) in tiles.enumerated() {
+            for i in 0..<9 { cells[map.index(of: values[start + i], lo: -scale, hi: scale)].append(t * 9 + i) }
+        }
+        for (index, members) in cells.enumerated() where !members.isEmpty {
+            canvas.color(map.colors[index])
+            for m in members {
+                let r = tiles[m / 9].0, i = m % 9
+                cairo_rectangle(cr, r.minX + Double(i % 3) * cell, r.minY + Double(i / 3) * cell, cell, cell)
             }
+            cairo_fill(cr)
         }
         drawNumbers(scene, canvas, values: values, tiles: tiles, cell: cell, scale: scale)
     }

@@ -33,6 +33,7 @@ final class LearnMode {
     }
 
     var wakeFD: Int32 { worker.wakeFD }
+    var imagesPerCPUSecond: Double? { worker.imagesPerCPUSecond }
 
     /// A key in the learn view; true when it was one of its keys.
     func key(_ name: String) -> Bool {

@@ -12,6 +12,9 @@ struct LearnRenderOptions: ParsableArguments {
     @Flag(name: .customLong("learn-gradients"), help: "With --learn-steps: draw the last batch's gradients instead of the weights.")
     var gradients = false
 
+    @Option(name: .customLong("learn-time"), help: ArgumentHelp("With --learn-steps: also draw the view N more times, training one batch between frames, and print the median and 95th percentile drawing time.", visibility: .hidden))
+    var timedFrames = 0
+
     /// The largest N: about 20 minutes of training on one core.
     static let maxSteps = 1_000_000
 
@@ -31,9 +34,31 @@ struct LearnRenderOptions: ParsableArguments {
         let view = LearnView(snapshot: session.snapshot(), theme: theme, scale: look.scale, showGradients: gradients)
         do {
             try LearnRenderer().render(view, width: width, height: height).writePNG(to: output)
+            if timedFrames > 0 { try time(view, session, width, height) }
         } catch let error as RenderError {
             throw CLIError("\(error)")
         }
         return true
+    }
+
+    /// Draws `timedFrames` frames into one surface with one renderer, as the window does, a batch
+    /// trained between frames so each frame shows new weights and a longer history.
+    private func time(_ start: LearnView, _ session: LearnSession, _ width: Int, _ height: Int) throws {
+        var view = start
+        let renderer = LearnRenderer()
+        let surface = try ImageSurface(width: width, height: height, opaque: true)
+        let context = DrawingContext(surface)
+        var times: [Double] = []
+        for _ in 0..<timedFrames {
+            session.step()
+            view.snapshot = session.snapshot(imagesPerSecond: 20_000)
+            let t0 = Monotonic.now()
+            renderer.draw(view, into: context.pointer, width: width, height: height)
+            _ = surface.pixel(x: 0, y: 0)
+            times.append(Monotonic.now() - t0)
+        }
+        times.sort()
+        let ms = { (v: Double) in String(format: "%.2f", v * 1000) }
+        print("learn view \(width)x\(height): median \(ms(times[times.count / 2])) ms, p95 \(ms(times[min(times.count - 1, times.count * 95 / 100)])) ms over \(timedFrames) frames")
     }
 }

@@ -19,6 +19,8 @@ final class LearnWorker {
     private var actions: [LearnAction] = []
     private var stopping = false
     private var latest: LearnSnapshot?
+    /// Images per second of the training thread's own CPU time, for the trace (nil until measured).
+    private var cpuRate: Double?
     private var signalled = false
     private let finished = DispatchSemaphore(value: 0)
 
@@ -65,6 +67,13 @@ final class LearnWorker {
         condition.unlock()
     }
 
+    /// Images per CPU-second of the training thread, over its last second of CPU time.
+    var imagesPerCPUSecond: Double? {
+        condition.lock()
+        defer { condition.unlock() }
+        return cpuRate
+    }
+
     /// On the main thread: the newest snapshot since the last call, if any.
     func take() -> LearnSnapshot? {
         condition.lock()
@@ -80,7 +89,7 @@ final class LearnWorker {
     // MARK: the thread
 
     private func run(_ session: LearnSession) {
-        var rate = RateMeter()
+        var rate = RateMeter(), cpuRate = RateMeter()
         var nextBatch = Monotonic.now()
         while true {
             condition.lock()
@@ -116,15 +125,22 @@ final class LearnWorker {
             } else {
                 nextBatch = Monotonic.now()
             }
-            if wasPaused || session.paused { rate.reset() } else { rate.note(images: session.imagesSeen, at: Monotonic.now()) }
-            publish(session.snapshot(imagesPerSecond: session.paused ? nil : rate.perSecond))
+            if wasPaused || session.paused {
+                rate.reset()
+                cpuRate.reset()
+            } else {
+                rate.note(images: session.imagesSeen, at: Monotonic.now())
+                cpuRate.note(images: session.imagesSeen, at: NetBench.threadCPUTime())
+            }
+            publish(session.snapshot(imagesPerSecond: session.paused ? nil : rate.perSecond), cpu: cpuRate.perSecond)
         }
         finished.signal()
     }
 
-    private func publish(_ snapshot: LearnSnapshot) {
+    private func publish(_ snapshot: LearnSnapshot, cpu: Double?) {
         condition.lock()
         latest = snapshot
+        cpuRate = cpu
         let wake = !signalled
         signalled = true
         condition.unlock()

@@ -15,6 +15,7 @@ extension WindowSession {
         guard let trace, s.imagesPerSecond != before.imagesPerSecond || s.testAccuracy != before.testAccuracy
             || s.paused != before.paused || s.steps < before.steps || (s.paused && s.steps != before.steps) else { return }
         trace.note("learn steps=\(s.steps) images=\(s.imagesSeen) images_per_s=\(Int(s.imagesPerSecond ?? 0)) "
+            + "images_per_cpu_s=\(Int(learn.imagesPerCPUSecond ?? 0)) "
             + "test_accuracy=\(s.testAccuracy ?? 0) paused=\(s.paused) lr=\(s.learningRate)")
     }
 
