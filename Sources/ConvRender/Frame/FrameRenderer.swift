@@ -57,11 +57,7 @@ public final class FrameRenderer {
 
     /// The frame as a new opaque image surface.
     public func render(_ state: AppState, width: Int, height: Int) throws -> ImageSurface {
-        guard width > 0, height > 0 else { throw RenderError.badSize(width: width, height: height) }
-        let surface = try ImageSurface(width: width, height: height, opaque: true)
-        let context = DrawingContext(surface)
-        draw(state, into: context.pointer, width: width, height: height)
-        return surface
+        try ImageSurface.drawn(width: width, height: height) { draw(state, into: $0, width: width, height: height) }
     }
 
     /// Glyphs for numbers at a size (quantised to quarter pixels), set as the context's font.

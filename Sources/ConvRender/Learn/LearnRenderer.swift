@@ -34,11 +34,7 @@ public final class LearnRenderer {
 
     /// The frame as a new opaque image surface.
     public func render(_ view: LearnView, width: Int, height: Int) throws -> ImageSurface {
-        guard width > 0, height > 0 else { throw RenderError.badSize(width: width, height: height) }
-        let surface = try ImageSurface(width: width, height: height, opaque: true)
-        let context = DrawingContext(surface)
-        draw(view, into: context.pointer, width: width, height: height)
-        return surface
+        try ImageSurface.drawn(width: width, height: height) { draw(view, into: $0, width: width, height: height) }
     }
 }
 

@@ -11,9 +11,9 @@ import Glibc
 /// full speed the thread trains in slices of that length between them. Paused, the thread sleeps
 /// on a condition until an action arrives: no work and no wake-ups.
 final class LearnWorker {
-    /// The loop polls this; it becomes readable when a new snapshot is ready.
-    let wakeFD: Int32
-    private let signalFD: Int32
+    /// The loop polls its read end; it becomes readable when a new snapshot is ready.
+    private let wake: WakePipe
+    var wakeFD: Int32 { wake.readFD }
     private let condition = NSCondition()
     /// Shared with the thread, under `condition`.
     private var actions: [LearnAction] = []
@@ -28,14 +28,8 @@ final class LearnWorker {
     static let publishInterval = 1.0 / 60
 
     init?(session: LearnSession) {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return nil }
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        wakeFD = fds[0]
-        signalFD = fds[1]
+        guard let wake = WakePipe() else { return nil }
+        self.wake = wake
         // Kept always (a copy of 5,258 numbers per batch of 32 images), so the gradient toggle
         // shows the last batch's at once, paused or not.
         session.keepsGradients = true
@@ -44,11 +38,6 @@ final class LearnWorker {
         thread.name = "convviewer.learn"
         thread.qualityOfService = .userInitiated
         thread.start()
-    }
-
-    deinit {
-        close(wakeFD)
-        close(signalFD)
     }
 
     /// Asks the thread to stop and waits until it has (it finishes the batch it is on).
@@ -81,8 +70,7 @@ final class LearnWorker {
         latest = nil
         signalled = false
         condition.unlock()
-        var drain = [UInt8](repeating: 0, count: 64)
-        while read(wakeFD, &drain, drain.count) > 0 {}
+        wake.drain()
         return s
     }
 
@@ -141,13 +129,10 @@ final class LearnWorker {
         condition.lock()
         latest = snapshot
         cpuRate = cpu
-        let wake = !signalled
+        let needsWake = !signalled
         signalled = true
         condition.unlock()
-        if wake {
-            var byte: UInt8 = 1
-            _ = write(signalFD, &byte, 1)
-        }
+        if needsWake { wake.signal() }
     }
 }
 
