@@ -2,6 +2,7 @@ import CCairo
 import ConvModel
 import ConvNet
 @testable import ConvRender
+import Foundation
 import XCTest
 
 /// The learn view at 640×400, 1920×1080 and 3840×2160 in both themes: every pixel of the frame
@@ -133,6 +134,36 @@ final class LearnRendererTests: XCTestCase {
             let inside = boxes.filter { tile.contains($0.rect) }.map(\.text)
             XCTAssertEqual(Set(inside), Set(expected[(f * 9)..<(f * 9 + 9)]), "filter \(f)")
             XCTAssertEqual(inside.count, 9, "filter \(f)")
+        }
+    }
+
+    /// At the He-normal start the layer needs three decimals, too wide at 1080p: numbers are
+    /// shortened as DecimalText allows rather than dropped, and each still reads as its value.
+    func testNumbersTooWideAreShortenedNotDropped() {
+        var rng = SeededGenerator(seed: 0)
+        var snapshot = Self.trained
+        snapshot.weights = NetworkWeights.heNormal(.standard, using: &rng)
+        snapshot.usesSample = false
+        let view = LearnView(snapshot: snapshot)
+        let values = snapshot.weights.conv1Weight.values
+        XCTAssertGreaterThan(DecimalText.decimals(toShow: values), 2, "the start needs three decimals")
+        let boxes = texts(view, 1920, 1080)
+        let layout = view.layout(width: 1920, height: 1080)
+        for (f, tile) in layout.conv1Tiles.enumerated() {
+            let inside = boxes.filter { tile.contains($0.rect) }
+            XCTAssertEqual(inside.count, 9, "filter \(f): every weight has its number")
+            for i in 0..<9 {
+                let cell = Rect(x: tile.minX + Double(i % 3) * tile.width / 3, y: tile.minY + Double(i / 3) * tile.height / 3,
+                                width: tile.width / 3, height: tile.height / 3)
+                guard let text = inside.first(where: { cell.contains($0.rect) })?.text else {
+                    XCTFail("filter \(f) tap \(i): no number in its cell"); continue
+                }
+                let v = values[f * 9 + i]
+                let parsed = Double(text.replacingOccurrences(of: DecimalText.minus, with: "-"))!
+                let decimals = text.split(separator: ".").dropFirst().first?.count ?? 0
+                XCTAssertEqual(parsed, Double(v), accuracy: 0.5 * pow(10, -Double(decimals)) + 1e-9, "filter \(f) tap \(i): '\(text)' for \(v)")
+                XCTAssertEqual(parsed == 0, v == 0, "'\(text)' reads as zero only for zero")
+            }
         }
     }
 

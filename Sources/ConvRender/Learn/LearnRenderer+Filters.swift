@@ -58,20 +58,43 @@ extension LearnRenderer {
         drawNumbers(scene, canvas, values: values, tiles: tiles, cell: cell, scale: scale)
     }
 
-    /// The values in their cells, at one number of decimals for the layer, when the widest fits at a
-    /// readable size.
+    /// The values in their cells, at one number of decimals for the layer (DecimalText's rule),
+    /// at the largest readable size where the layer's texts fit as they are, else at the largest where
+    /// they fit with each one too wide shortened as the rule allows (fewer decimals while it reads true, then
+    /// scientific form). The layer goes without numbers only when nothing fits at the smallest size.
     private func drawNumbers(_ scene: LearnScene, _ canvas: Canvas, values: [Float], tiles: [(Rect, Int)],
                              cell: Double, scale: Float) {
         let f = scene.fonts
-        let texts = DecimalText.group(values)
-        // The largest size up to a third of the cell at which the widest number fits.
-        var size = min(cell * 0.34, f.maxCell)
-        while size >= f.minCell {
-            canvas.font(size)
-            if let widest = texts.map(canvas.width).max(), widest <= cell * 0.88 { break }
-            size -= 0.5
+        let room = cell * 0.88, largest = min(cell * 0.34, f.maxCell)
+        guard largest >= f.minCell else { return }
+        let group = DecimalText.group(values), decimals = DecimalText.decimals(toShow: values)
+        var buffer: [UInt8] = []
+        func fitted(shortening: Bool) -> [String]? {
+            if group.allSatisfy({ canvas.width($0) <= room }) { return group }
+            guard shortening else { return nil }
+            var out = group
+            for i in out.indices where canvas.width(out[i]) > room {
+                let v = Double(values[i])
+                guard let short = DecimalText.forms(for: v, decimals: decimals).lazy
+                    .map({ DecimalText.string(DecimalText.write(v, $0, into: &buffer)) })
+                    .first(where: { canvas.width($0) <= room }) else { return nil }
+                out[i] = short
+            }
+            return out
         }
-        guard size >= f.minCell else { return }
+        var chosen: [String]?
+        search: for shortening in [false, true] {
+            var size = largest
+            while size >= f.minCell {
+                canvas.font(size)
+                if let texts = fitted(shortening: shortening) {
+                    chosen = texts
+                    break search
+                }
+                size -= 0.5
+            }
+        }
+        guard let texts = chosen else { return }
         let map = scene.palette.diverging
         for (r, start) in tiles {
             for i in 0..<9 {
