@@ -102,31 +102,6 @@ final class NetworkRenderTests: XCTestCase {
         }
     }
 
-    /// The learn view, after a report, stays in its rectangle at every size and theme, and says
-    /// the held-out accuracy.
-    func testLearnViewStaysInside() {
-        var rng = SeededGenerator(seed: 5)
-        let weights = NetworkWeights.heNormal(.standard, using: &rng)
-        let points = (1...50).map { LearnPoint(imagesSeen: $0 * 320, loss: 2.3 / Double($0), accuracy: 0.1 + 0.015 * Double($0)) }
-        let report = LearnProgress(weights: weights, steps: 500, imagesSeen: 16000, epoch: 0, imagesPerSecond: 9000,
-                                   learningRate: 0.01, training: points,
-                                   test: [LearnPoint(imagesSeen: 0, loss: nil, accuracy: 0.1), LearnPoint(imagesSeen: 6400, loss: nil, accuracy: 0.78)],
-                                   trainingImages: 60000, heldOutImages: 1000, onSample: true, startedFrom: "fresh weights")
-        for (w, h) in Self.sizes {
-            for theme in Theme.allCases {
-                var s = state(w, h, theme, stage: nil)
-                s.update(.toggleLearn)
-                s.update(.learnProgress(report))
-                let layout = FrameLayout(state: s)
-                let (_, texts) = draw(s)
-                let regions = [layout.status, layout.stageArea, layout.strip.frame].map { $0.insetBy(dx: -1, dy: -1) }
-                for t in texts { XCTAssertTrue(regions.contains { $0.contains(t.rect) }, "\(w)×\(h) \(theme): '\(t.text)' is outside") }
-                XCTAssertTrue(texts.contains { $0.text.hasPrefix("test accuracy 78") }, "\(w)×\(h): the held-out accuracy")
-                XCTAssertTrue(texts.contains { $0.text.contains("shipped") }, "\(w)×\(h): says it trains on the sample")
-            }
-        }
-    }
-
     /// Hovering a pool2 cell outlines its 10×10 field on the input of the stage view, in the box colour.
     func testTheReceptiveFieldIsOutlinedOnTheInput() {
         var s = state(1920, 1080, .dark, stage: NetStages.pool2)

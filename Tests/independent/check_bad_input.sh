@@ -157,6 +157,8 @@ expect 1  "--dilation -2"            "dilation must be 1 or more" compute --dila
 expect 1  "kernel of one row"        "1 row of 9 weights: rows are split by ';', e.g. 1,2,3;4,5,6;7,8,9" compute --filter 1,2,3,4,5,6,7,8,9
 expect 1  "--speed out of range"     "--speed must be between 0.25 and 262144" render -o "$TMP/x.png" --speed 1000000
 expect 1  "--speed -1"               "--speed must be between" render -o "$TMP/x.png" --speed -1
+expect 1  "--learn-steps -1"         "--learn-steps must be from 0 to" render -o "$TMP/x.png" --learn-steps -1
+expect 1  "--learn-gradients alone"  "--learn-gradients goes with --learn-steps N" render -o "$TMP/x.png" --learn-gradients
 expect 64 "--json with --code"       "--json and --code" compute --json --code numpy
 expect 64 "unknown command"          "did you mean 'render'?" rendr -o "$TMP/x.png"
 expect 64 "unknown option"           "Unknown option '--bogus'" compute --bogus

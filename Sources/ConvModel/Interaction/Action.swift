@@ -126,12 +126,9 @@ public enum Action: Equatable, Sendable {
     case openStage(Int?)
     /// `v` / `V`: the next / previous stage view.
     case stepStage(Int)
-    /// `L` in network mode: the learn view on or off (`AppState+Learn.swift`).
-    case toggleLearn
-    /// A control of the learn view (pause, one batch, speed, learning rate, reset, save).
-    case learnControl(LearnControl)
-    /// The training worker's latest report.
-    case learnProgress(LearnProgress)
+    /// Leaving the learn view in network mode: the network from now on has these weights,
+    /// trained there (`name` says how far); the panels, the pass and the strip follow.
+    case useTrainedWeights(NetworkWeights, name: String)
 }
 
 /// What the shell must do after an update: things the pure state cannot do itself.
@@ -144,10 +141,6 @@ public enum Effect: Equatable, Sendable {
     /// `N` with no network loaded yet: the shell reads the shipped one and sends `setNetworkSource`
     /// and `toggleNetwork` (or a message when it cannot).
     case loadNetwork
-    /// Tell the training worker of the learn view.
-    case learn(LearnCommand)
-    /// Save these weights to a new file (the learn view's `s`; never over an existing file).
-    case saveWeights(NetworkWeights)
 }
 
 /// The mouse, in window pixels.

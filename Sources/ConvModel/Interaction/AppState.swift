@@ -237,12 +237,8 @@ public struct AppState: Equatable, Sendable {
             openStage(i)
         case let .stepStage(delta):
             stepStage(by: delta)
-        case .toggleLearn:
-            return toggleLearn()
-        case let .learnControl(control):
-            return learnControl(control)
-        case let .learnProgress(progress):
-            receiveLearnProgress(progress)
+        case let .useTrainedWeights(weights, name):
+            useTrainedWeights(weights, name: name)
         }
         return []
     }

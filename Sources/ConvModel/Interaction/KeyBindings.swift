@@ -41,7 +41,7 @@ public enum KeyBindings {
         KeyBinding("click / drag the timeline", "seek to a position"),
         KeyBinding("0", "reset zoom and pan"),
         KeyBinding("o", "NumPy and PyTorch code for these maps"),
-        KeyBinding("N, v / V, L", "network mode; v / V or the strip: a stage; L: learn"),
+        KeyBinding("N, v / V, L", "network mode; v / V or the strip: a stage; L: watch it learn"),
         KeyBinding("t", "guided tour on / off (off: your view back)"),
         KeyBinding("PgDn / PgUp, . / ,", "tour: next / previous scene"),
         KeyBinding("u / U, Ctrl+Z", "undo / redo (redo also Ctrl+Shift+Z)"),

@@ -84,7 +84,6 @@ public enum KeyMap {
             KeyCommand("N", .toggleNetwork, help: "N, v / V, L"),
             KeyCommand("v", .stepStage(1), help: "N, v / V, L"),
             KeyCommand("V", .stepStage(-1), help: "N, v / V, L"),
-            KeyCommand("L", .toggleLearn, help: "N, v / V, L"),
             KeyCommand("t", .toggleTour, help: "t"),
             KeyCommand("0", .resetView, help: "0"),
             KeyCommand("s", .saveScreenshot, help: "s"),

@@ -18,14 +18,8 @@ extension AppState {
             selectNetworkFilter(((mode.filter + (action == .nextFilter ? 1 : -1)) % n + n) % n)
         case let .selectPreset(i):
             if i < mode.source.shape.filters1 { selectNetworkFilter(i) }
-        case .escape where mode.learn != nil && !view.showHelp && !view.showCode:
-            return toggleLearn()
         case .escape where mode.openStage != nil && !view.showHelp && !view.showCode:
             openStage(nil)
-        case .openStage, .stepStage:
-            // The strip and the stage views wait while the learn view is open.
-            guard mode.learn == nil else { return [] }
-            return nil
         case .toggleTour, .startTour:
             message = "the guided tour runs outside network mode: press N to leave it first"
         case let .pointer(event):
@@ -65,7 +59,7 @@ extension AppState {
         let grid = source.testGrid(i)
         network = NetworkMode(source: source, testIndex: i, filter: 0,
                               pass: NetworkPass(weights: source.weights, input: grid, revision: 0),
-                              openStage: nil, stageHover: nil, weightHover: nil, learn: nil,
+                              openStage: nil, stageHover: nil, weightHover: nil,
                               before: NetworkReturn(image: image, kernel: kernel, settings: settings))
         hover = nil
         panels = Array(repeating: PanelView(), count: PanelKind.allCases.count)
@@ -75,7 +69,6 @@ extension AppState {
 
     mutating func leaveNetwork() {
         guard let mode = network else { return }
-        // The training worker is told by the shell, which sees the learn view go.
         network = nil
         hover = nil
         panels = Array(repeating: PanelView(), count: PanelKind.allCases.count)
@@ -133,10 +126,6 @@ extension AppState {
     private mutating func networkPointer(_ event: PointerEvent) -> [Effect]? {
         guard let mode = network else { return nil }
         let layout = FrameLayout(state: self)
-        if mode.learn != nil {
-            // The learn view has no pointer targets; the strip waits until it closes.
-            return []
-        }
         if case let .pressed(x, y, button) = event, button == .primary, let i = layout.stripStage(atX: x, y: y) {
             openStage(i == mode.openStage ? nil : i)
             return []

@@ -17,8 +17,6 @@ public struct NetworkMode: Equatable, Sendable {
     public internal(set) var stageHover: StageCell?
     /// The learned weight under the pointer in the kernel band (its exact value is shown).
     public internal(set) var weightHover: GridCell?
-    /// The learn view, while it is open (in place of the panels).
-    public internal(set) var learn: LearnView?
     /// What the window showed before network mode, given back when it is left.
     let before: NetworkReturn
 

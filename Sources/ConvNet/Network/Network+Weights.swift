@@ -1,8 +1,10 @@
 /// Between PyTorch's layout (`NetworkWeights`) and the workspace's (`NetShape`'s offsets).
 extension Network {
     /// The weights now, in PyTorch's shapes.
-    public var weights: NetworkWeights {
-        let s = shape, p = ws.parameters
+    public var weights: NetworkWeights { Network.pytorchLayout(ws.parameters, shape) }
+
+    /// A parameter-sized block in the workspace's layout, in PyTorch's shapes.
+    static func pytorchLayout(_ p: UnsafePointer<Float>, _ s: NetShape) -> NetworkWeights {
         let shapes = NetworkWeights.shapes(for: s)
         var t = shapes.map { Tensor(zeros: $0) }
         for i in 0..<t[0].count { t[0].values[i] = p[s.conv1WeightOffset + Network.conv1Index(i, s)] }

@@ -9,6 +9,9 @@
 public final class Network {
     public let shape: NetShape
     let ws: Workspace
+    /// When set, `update` keeps the batch's mean gradient (workspace layout) for `lastGradients`.
+    public var keepsGradients = false
+    var lastGradient: [Float] = []
 
     public init(_ weights: NetworkWeights) {
         shape = weights.shape
@@ -110,6 +113,7 @@ public final class Network {
     func update(learningRate lr: Float, momentum mu: Float, batchSize: Int) {
         collectGradients()
         let scale = 1 / Float(batchSize)
+        if keepsGradients { keepGradient(scale: scale) }
         for i in 0..<shape.parameterCount {
             let v = mu * ws.velocity[i] + ws.gradients[i] * scale
             ws.velocity[i] = v

@@ -12,7 +12,7 @@
 public struct Trainer {
     public let network: Network
     public let images: ImageSet
-    /// The recipe; its learning rate may change between batches (the learn view does that).
+    /// The recipe; its learning rate may change between batches (the learn view's lr keys).
     public var recipe: TrainingRecipe
     private var generator: SeededGenerator
     private var order: [Int]
@@ -68,4 +68,8 @@ public struct BatchResult: Equatable, Sendable {
     public var loss = 0.0
     public var correct = 0
     public var count = 0
+
+    public init(loss: Double = 0, correct: Int = 0, count: Int = 0) {
+        (self.loss, self.correct, self.count) = (loss, correct, count)
+    }
 }

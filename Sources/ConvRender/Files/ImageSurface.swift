@@ -112,3 +112,14 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
 
     static func text(_ status: cairo_status_t) -> String { String(cString: cairo_status_to_string(status)) }
 }
+
+extension ImageSurface {
+    /// A new opaque surface of `width`×`height` pixels with `draw` run on a context for it.
+    static func drawn(width: Int, height: Int, _ draw: (OpaquePointer) -> Void) throws -> ImageSurface {
+        guard width > 0, height > 0 else { throw RenderError.badSize(width: width, height: height) }
+        let surface = try ImageSurface(width: width, height: height, opaque: true)
+        let context = DrawingContext(surface)
+        draw(context.pointer)
+        return surface
+    }
+}

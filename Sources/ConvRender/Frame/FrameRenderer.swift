@@ -38,7 +38,7 @@ public final class FrameRenderer {
         canvas.clip(scene.layout.bounds)
         // The background goes everywhere but under the panels' cells and the strip, which are
         // copied in whole: at 4K that saves writing half the frame twice.
-        let stageView = state.network.flatMap { $0.learn != nil ? NetStages.input : $0.openStage }
+        let stageView = state.network?.openStage
         let cells = (stageView == nil ? PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } : [])
             + [scene.layout.strip.frame]
         canvas.color(scene.palette.background)
@@ -47,9 +47,7 @@ public final class FrameRenderer {
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
         drawStatus(scene, canvas)
-        if let mode = state.network, let learn = mode.learn {
-            drawLearnView(learn, mode, scene, canvas)
-        } else if let stage = stageView, let mode = state.network {
+        if let stage = stageView, let mode = state.network {
             drawStageView(stage, mode, scene, canvas)
         } else {
             for kind in PanelKind.allCases { drawPanel(kind, scene, canvas) }
@@ -66,11 +64,7 @@ public final class FrameRenderer {
 
     /// The frame as a new opaque image surface.
     public func render(_ state: AppState, width: Int, height: Int) throws -> ImageSurface {
-        guard width > 0, height > 0 else { throw RenderError.badSize(width: width, height: height) }
-        let surface = try ImageSurface(width: width, height: height, opaque: true)
-        let context = DrawingContext(surface)
-        draw(state, into: context.pointer, width: width, height: height)
-        return surface
+        try ImageSurface.drawn(width: width, height: height) { draw(state, into: $0, width: width, height: height) }
     }
 
     /// Glyphs for numbers at a size (quantised to quarter pixels), set as the context's font.

@@ -53,7 +53,9 @@ struct RecordCommand: ParsableCommand {
 
     @OptionGroup var network: NetViewOptions
 
-    @Option(name: .customLong("learn-speed"), parsing: .unconditional, help: ArgumentHelp("With --learn-steps: training goes on at this many batches per second of video (default 64), tied to the recording clock.", valueName: "B"))
+    @OptionGroup var learn: LearnRenderOptions
+
+    @Option(name: .customLong("learn-speed"), parsing: .unconditional, help: ArgumentHelp("With --learn-steps: training goes on at this many batches per second of video (default \(Int(LearnRecording.defaultSpeed)); 0 holds it paused), tied to the recording clock.", valueName: "B"))
     var learnSpeed: Double?
 
     @Flag(name: .customLong("no-glide"), help: "Jump the box from position to position even at low speeds.")
@@ -84,8 +86,8 @@ struct RecordCommand: ParsableCommand {
         }
 
         let chosenTour = try self.chosenTour()
-        if chosenTour != nil, network.isOn {
-            throw CLIError("--net does not go with a tour yet: record the network without --tour")
+        if chosenTour != nil, network.isOn || learn.isOn {
+            throw CLIError("\(learn.isOn ? "--learn-steps" : "--net") does not go with a tour yet: record it without --tour")
         }
         if chosenTour != nil, speed != nil {
             throw CLIError("--speed does not apply to a tour: each scene sets its own speed")
@@ -105,19 +107,16 @@ struct RecordCommand: ParsableCommand {
         let (image, kernel, settings) = try model.resolve()
         var state = try AppState(image: image, kernel: kernel, settings: settings, speed: speed ?? Clock.defaultSpeed,
                                  playing: true, windowWidth: frame.width, windowHeight: frame.height)
-        if learnSpeed != nil, network.learnSteps == nil { throw CLIError("--learn-speed goes with --learn-steps") }
-        let batchesPerSecond = learnSpeed ?? 64
+        if learnSpeed != nil, !learn.isOn { throw CLIError("--learn-speed goes with --learn-steps") }
+        let batchesPerSecond = learnSpeed ?? LearnRecording.defaultSpeed
         guard batchesPerSecond.isFinite, (0...10_000).contains(batchesPerSecond) else {
             throw CLIError("--learn-speed must be from 0 to 10000 batches a second (got \(batchesPerSecond))")
         }
-        var learning: (session: LearnSession, start: Int, perSecond: Double)?
-        if let session = try network.apply(to: &state) {
-            learning = (session, session.stepCount, batchesPerSecond)
-            // Training runs during the recording, at the recording's pace.
-            session.imagesPerSecond = batchesPerSecond * 32
-            state.update(.learnControl(.pauseResume))
-            state.update(.learnProgress(session.progress))
-        }
+        if learn.timedFrames != 0 { throw CLIError("--learn-time is for render") }
+        let learning = try learn.trainedView(look: look, paused: batchesPerSecond == 0,
+                                             others: network.isOn ? ["--net, --test-index or --stage"] : [])
+            .map { LearnRecording(session: $0.0, view: $0.1, batchesPerSecond: batchesPerSecond, fps: fps) }
+        try network.apply(to: &state)
         try look.apply(to: &state)
         state.view.glide = !noGlide
         if let t = chosenTour {
@@ -165,10 +164,9 @@ struct RecordCommand: ParsableCommand {
 
     /// Draws `frames` frames, one tick of 1/fps apart, with one renderer into one surface. A frame
     /// that draws the same picture as the one before is not drawn again; the sink reuses its work.
-    /// With `learning`, the learn view's training goes on between frames: by frame i, `start` +
-    /// ⌊i · perSecond / fps⌋ batches, so the video is the same on every run.
+    /// With `learning`, the frames are the learn view's, training on between them.
     private func record(_ start: AppState, frames total: Int, into sink: FrameSink, named name: String,
-                        width: Int, height: Int, learning: (session: LearnSession, start: Int, perSecond: Double)?,
+                        width: Int, height: Int, learning: LearnRecording?,
                         progress: inout RecordProgress) throws {
         var state = start
         let renderer = FrameRenderer()
@@ -177,16 +175,15 @@ struct RecordCommand: ParsableCommand {
         let tick = 1 / Double(fps)
         var previous: AppState?
         for i in 0..<total {
-            if i > 0 { state.update(.tick(seconds: tick)) }
-            if let l = learning {
-                let target = l.start + Int(Double(i) * l.perSecond / Double(fps))
-                if l.session.stepCount < target {
-                    while l.session.stepCount < target { l.session.step() }
-                    state.update(.learnProgress(l.session.progress))
-                }
+            let changed: Bool
+            if let learning {
+                changed = learning.advance(toFrame: i) || i == 0
+                if changed { learning.draw(into: context.pointer, width: width, height: height) }
+            } else {
+                if i > 0 { state.update(.tick(seconds: tick)) }
+                changed = previous.map { !RecordCommand.drawsSameFrame($0, state, width: width, height: height) } ?? true
+                if changed { renderer.draw(state, into: context.pointer, width: width, height: height) }
             }
-            let changed = previous.map { !RecordCommand.drawsSameFrame($0, state, width: width, height: height) } ?? true
-            if changed { renderer.draw(state, into: context.pointer, width: width, height: height) }
             do {
                 try sink.write(surface, changed: changed)
             } catch let error as StreamWriteError {

@@ -25,6 +25,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var network: NetViewOptions
 
+    @OptionGroup var learn: LearnRenderOptions
+
     @Option(name: .long, parsing: .unconditional, help: "Scan speed in positions per second, as the status line shows it.")
     var speed: Double = Clock.defaultSpeed
 
@@ -48,6 +50,8 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let frame = try WindowCommand.parseSize(size, option: "--size")
+        if try learn.renderIfAsked(width: frame.width, height: frame.height, look: look, paused: paused,
+                                  others: network.isOn ? ["--net, --test-index or --stage"] : [], output: output) { return }
         _ = try look.checkedTheme()
         try OptionChecks.speed(speed)
         let (image, kernel, settings) = try model.resolve()

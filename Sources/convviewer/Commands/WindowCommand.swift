@@ -61,9 +61,6 @@ struct WindowCommand: ParsableCommand {
             throw CLIError("--idle-timeout must be a positive number of seconds (got \(idleTimeout))")
         }
         if !kiosk, allowQuit { throw CLIError("--allow-quit only means something with --kiosk") }
-        if network.learnSteps != nil {
-            throw CLIError("--learn-steps is for render and record; in the window, press L in network mode")
-        }
         if network.isOn, kiosk || tour || tourFile != nil {
             throw CLIError("--net does not go with --tour, --tour-file or --kiosk yet: the tour has no network scenes")
         }

@@ -1,129 +1,183 @@
 import ConvModel
-import ConvNet
 import Foundation
+import Glibc
 
-/// Runs a `LearnSession` on a thread of its own, so the window keeps drawing while the network
-/// trains. The main thread sends commands and takes the newest report; the worker publishes one
-/// about 60 times a second while it runs (one for each frame), and after every command. Nothing here touches X.
+/// Runs a `LearnSession` on its own thread at the chosen speed and hands the main thread the
+/// latest snapshot, the way `MapWorker` hands back maps: under a lock, with a byte in a pipe that
+/// the event loop polls beside the X connection.
+///
+/// The main thread never waits for training: it sends actions (queued under the lock) and takes
+/// the latest snapshot if there is one. Snapshots are made at most about 60 times a second; at
+/// full speed the thread trains in slices of that length between them. Paused, the thread sleeps
+/// on a condition until an action arrives: no work and no wake-ups.
 final class LearnWorker {
+    /// The loop polls its read end; it becomes readable when a new snapshot is ready.
+    private let wake: WakePipe
+    var wakeFD: Int32 { wake.readFD }
     private let condition = NSCondition()
-    private var commands: [LearnCommand] = []
-    private var report: LearnProgress?
-    private var reports = 0
-    private var problem: String?
-    private var thread: Thread?
+    /// Shared with the thread, under `condition`.
+    private var actions: [LearnAction] = []
+    private var stopping = false
+    private var latest: LearnSnapshot?
+    /// Images per second of the training thread's own CPU time, for the trace (nil until measured).
+    private var cpuRate: Double?
+    private var signalled = false
+    /// `pause()` waits for the thread to clear it; the snapshot the thread published last.
+    private var pauseRequested = false
+    private var lastPublished: LearnSnapshot?
+    private let finished = DispatchSemaphore(value: 0)
 
-    /// Sends a command, starting the thread on the first one. The thread keeps this worker until
-    /// it is sent `.stop`.
-    func send(_ command: LearnCommand) {
+    /// Seconds between snapshots at full speed.
+    static let publishInterval = 1.0 / 60
+
+    init?(session: LearnSession) {
+        guard let wake = WakePipe() else { return nil }
+        self.wake = wake
+        // Kept always (a copy of 5,258 numbers per batch of 32 images), so the gradient toggle
+        // shows the last batch's at once, paused or not.
+        session.keepsGradients = true
+        latest = session.snapshot()
+        let thread = Thread { [self] in run(session) }
+        thread.name = "convviewer.learn"
+        thread.qualityOfService = .userInitiated
+        thread.start()
+    }
+
+    /// Asks the thread to stop and waits until it has (it finishes the batch it is on).
+    func stop() {
         condition.lock()
-        commands.append(command)
+        stopping = true
         condition.signal()
         condition.unlock()
-        if thread == nil {
-            let t = Thread { [weak self] in self?.work() }
-            t.name = "convviewer.learn"
-            t.qualityOfService = .userInitiated
-            thread = t
-            t.start()
-        }
+        finished.wait()
     }
 
-    /// The newest report not taken yet, and a problem the worker met (the data would not load).
-    func take() -> (progress: LearnProgress?, problem: String?) {
+    func send(_ action: LearnAction) {
+        condition.lock()
+        actions.append(action)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Pauses the training and waits (a second at most) until the thread has: the snapshot it
+    /// returns holds the weights training stopped at, and no batch follows them. Nil when the
+    /// thread did not answer in time.
+    func pause() -> LearnSnapshot? {
         condition.lock()
         defer { condition.unlock() }
-        let r = report, p = problem
-        report = nil
-        problem = nil
-        return (r, p)
+        pauseRequested = true
+        condition.signal()
+        let deadline = Date(timeIntervalSinceNow: 1)
+        while pauseRequested, condition.wait(until: deadline) {}
+        return pauseRequested ? nil : lastPublished
     }
 
-    /// Waits (up to `seconds`) for a report after the ones seen so far: `step` shows its batch
-    /// at once, although nothing animates while training is paused.
-    func waitForReport(seconds: Double) -> LearnProgress? {
+    /// Images per CPU-second of the training thread, over its last second of CPU time.
+    var imagesPerCPUSecond: Double? {
         condition.lock()
-        let seen = reports, deadline = Date(timeIntervalSinceNow: seconds)
-        while reports == seen && problem == nil && condition.wait(until: deadline) {}
-        condition.unlock()
-        return take().progress
+        defer { condition.unlock() }
+        return cpuRate
     }
 
-    private func publish(_ p: LearnProgress) {
+    /// On the main thread: the newest snapshot since the last call, if any.
+    func take() -> LearnSnapshot? {
         condition.lock()
-        report = p
-        reports += 1
-        condition.broadcast()
+        let s = latest
+        latest = nil
+        signalled = false
         condition.unlock()
+        wake.drain()
+        return s
     }
 
-    private func work() {
-        var data: LearnData?
-        var session: LearnSession?
-        var running = false, pendingSteps = 0
-        var speed: Double?
+    // MARK: the thread
+
+    private func run(_ session: LearnSession) {
+        var rate = RateMeter(), cpuRate = RateMeter()
         var nextBatch = Monotonic.now()
-        var lastReport = 0.0
-        var rate: (time: Double, images: Int) = (Monotonic.now(), 0)
         while true {
             condition.lock()
-            while commands.isEmpty && !(session != nil && (running || pendingSteps > 0)) {
-                condition.wait()
+            // Paused and nothing asked: sleep until an action (or stop) arrives.
+            while !stopping && actions.isEmpty && session.paused && !pauseRequested { condition.wait() }
+            if !stopping, actions.isEmpty, !pauseRequested, session.batchesPerSecond != nil, Monotonic.now() < nextBatch {
+                // A slow speed: wait for the next batch's time, or an action.
+                _ = condition.wait(until: Date(timeIntervalSinceNow: max(0, nextBatch - Monotonic.now())))
             }
-            // At a slow speed, wait for the next batch's time unless a command comes first.
-            if commands.isEmpty, running, speed != nil, Monotonic.now() < nextBatch {
-                _ = condition.wait(until: Date(timeIntervalSinceNow: nextBatch - Monotonic.now()))
+            if stopping {
+                condition.unlock()
+                break
             }
-            let batch = commands
-            commands = []
+            let pending = actions, pausing = pauseRequested
+            actions = []
             condition.unlock()
 
-            var changed = false
-            for command in batch {
-                changed = true
-                switch command {
-                case let .start(weights, lr, s, run):
-                    do {
-                        if data == nil { data = try LearnData.load() }
-                    } catch {
-                        condition.lock()
-                        problem = "\(error)"
-                        condition.broadcast()
-                        condition.unlock()
-                        return
+            for action in pending { session.apply(action) }
+            if pausing, !session.paused { session.apply(.togglePause) }
+            let wasPaused = session.paused
+            if !session.paused {
+                let now = Monotonic.now()
+                if let perSecond = session.batchesPerSecond {
+                    if now >= nextBatch {
+                        session.step()
+                        // Keep the pace from the schedule, but never run to catch up after a stall.
+                        nextBatch = max(nextBatch + 1 / Double(perSecond), now)
                     }
-                    session = LearnSession(data: data!, from: weights, learningRate: lr)
-                    speed = s
-                    running = run
-                case .pause: running = false
-                case .resume: running = true
-                case .step:
-                    running = false
-                    pendingSteps += 1
-                case let .setSpeed(s): speed = s
-                case let .setLearningRate(lr): session?.learningRate = lr
-                case .reset:
-                    if let d = data, let old = session { session = LearnSession(data: d, from: nil, learningRate: old.learningRate) }
-                case .stop:
-                    return
+                } else {
+                    let end = now + LearnWorker.publishInterval
+                    repeat { session.step() } while !session.paused && Monotonic.now() < end
+                    nextBatch = Monotonic.now()
                 }
+            } else {
+                nextBatch = Monotonic.now()
             }
-            guard let s = session else { continue }
-            let now = Monotonic.now()
-            if pendingSteps > 0 || (running && (speed == nil || now >= nextBatch)) {
-                s.step()
-                changed = true
-                if pendingSteps > 0 { pendingSteps -= 1 }
-                if let speed { nextBatch = max(nextBatch + 1 / speed, now) }
+            if wasPaused || session.paused {
+                rate.reset()
+                cpuRate.reset()
+            } else {
+                rate.note(images: session.imagesSeen, at: Monotonic.now())
+                cpuRate.note(images: session.imagesSeen, at: NetBench.threadCPUTime())
             }
-            if now - rate.time >= 1 {
-                s.imagesPerSecond = Double(s.progress.imagesSeen - rate.images) / (now - rate.time)
-                rate = (now, s.progress.imagesSeen)
-            }
-            if changed, !running || now - lastReport >= 1.0 / 60 {
-                lastReport = now
-                publish(s.progress)
-            }
+            publish(session.snapshot(imagesPerSecond: session.paused ? nil : rate.perSecond), cpu: cpuRate.perSecond,
+                    answersPause: pausing)
         }
+        finished.signal()
+    }
+
+    private func publish(_ snapshot: LearnSnapshot, cpu: Double?, answersPause: Bool) {
+        condition.lock()
+        latest = snapshot
+        lastPublished = snapshot
+        cpuRate = cpu
+        if answersPause {
+            pauseRequested = false
+            condition.broadcast()
+        }
+        let needsWake = !signalled
+        signalled = true
+        condition.unlock()
+        if needsWake { wake.signal() }
+    }
+}
+
+/// Images per second over the last second or so.
+struct RateMeter {
+    private var start: (time: Double, images: Int)?
+    private(set) var perSecond: Double?
+
+    mutating func note(images: Int, at time: Double) {
+        guard let s = start else {
+            start = (time, images)
+            return
+        }
+        let elapsed = time - s.time
+        if elapsed >= 1 {
+            perSecond = Double(images - s.images) / elapsed
+            start = (time, images)
+        }
+    }
+
+    mutating func reset() {
+        start = nil
+        perSecond = nil
     }
 }

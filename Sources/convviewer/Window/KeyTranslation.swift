@@ -14,7 +14,7 @@ struct KeyTranslation {
 
     /// Builds the keysym table from the key map's names once; an unknown name is a bug, caught here.
     init() {
-        for key in KeyMap.allCommands.map(\.key) + Kiosk.quitChordKeys {
+        for key in KeyMap.allCommands.map(\.key) + Kiosk.quitChordKeys + LearnKeyMap.keyNames {
             let sym = XStringToKeysym(key)
             assert(sym != 0, "no keysym is called \(key)")
             names[UInt(sym)] = key

@@ -14,9 +14,9 @@ final class MapWorker {
     /// convolution at the measured speed; the maps of smaller ones are rebuilt in place).
     static let threshold = 1 << 20
 
-    /// The loop polls this; it becomes readable when a result is ready.
-    let wakeFD: Int32
-    private let signalFD: Int32
+    /// The loop polls its read end; it becomes readable when a result is ready.
+    private let wake: WakePipe
+    var wakeFD: Int32 { wake.readFD }
     private let queue = DispatchQueue(label: "convviewer.maps", qos: .userInitiated)
     private let lock = NSLock()
     private var result: (state: AppState, seconds: Double)?
@@ -24,19 +24,8 @@ final class MapWorker {
     private var waiting: [Action] = []
 
     init?() {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return nil }
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        wakeFD = fds[0]
-        signalFD = fds[1]
-    }
-
-    deinit {
-        close(wakeFD)
-        close(signalFD)
+        guard let wake = WakePipe() else { return nil }
+        self.wake = wake
     }
 
     /// Takes over a map-rebuilding action when it would be slow or when one is already running;
@@ -77,8 +66,7 @@ final class MapWorker {
             lock.lock()
             result = (next, seconds)
             lock.unlock()
-            var byte: UInt8 = 1
-            _ = write(signalFD, &byte, 1)
+            wake.signal()
         }
     }
 
@@ -92,8 +80,7 @@ final class MapWorker {
         result = nil
         lock.unlock()
         guard let done else { return }
-        var drain = [UInt8](repeating: 0, count: 64)
-        while read(wakeFD, &drain, drain.count) > 0 {}
+        wake.drain()
         inFlight = false
         adopt(done.state, done.seconds)
         let pending = waiting

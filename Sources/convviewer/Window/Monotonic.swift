@@ -8,12 +8,12 @@ enum Monotonic {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 
-    /// Waits until `fd` (or `wakeFD`) is readable or the absolute `deadline` passes; with no
-    /// deadline it waits for the descriptors alone, however long. A signal just ends the wait
+    /// Waits until `fd` (or one of `wakeFDs`) is readable or the absolute `deadline` passes; with
+    /// no deadline it waits for the descriptors alone, however long. A signal just ends the wait
     /// early: the loop looks at the clock again either way.
-    static func wait(readable fd: Int32, until deadline: Double?, wakeFD: Int32? = nil) {
+    static func wait(readable fd: Int32, until deadline: Double?, wakeFDs: [Int32] = []) {
         var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
-        if let wakeFD { fds.append(pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0)) }
+        for wakeFD in wakeFDs { fds.append(pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0)) }
         guard let deadline else {
             _ = poll(&fds, nfds_t(fds.count), -1)
             return

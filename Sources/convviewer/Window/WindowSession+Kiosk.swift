@@ -61,6 +61,7 @@ extension WindowSession {
             dispatchFromKiosk(actions)
             return
         }
+        if let c = chord, learnKey(c.key) { return }
         guard let c = chord, var action = KeyMap.action(key: c.key, modifiers: c.modifiers, in: state) else { return }
         // `t` plays `--tour-file`'s tour when one was given.
         if action == .toggleTour, state.tour == nil { action = .startTour(tour, loop: true) }

@@ -1,71 +1,75 @@
 import ConvModel
 import ConvNet
-import Foundation
 
-/// The learn view's side of the window: commands go to the training worker, its reports come
-/// back as actions on the loop's ticks (which run while training runs, and stop when it pauses,
-/// so a paused learn view makes no wake-ups), and `s` writes the weights to a new file.
+/// The learn view's keys in the window: `L` opens it (starting the training thread the first
+/// time) and closes it; while it shows, its own keys go to it and the panels' keys do nothing.
 extension WindowSession {
-    /// Whether the training worker is running batches (the loop ticks meanwhile).
-    var isLearning: Bool { state.network?.learn?.isRunning == true }
-
-    func performLearn(_ command: LearnCommand) {
-        if command == .stop {
-            // Said, not left to deinit: the running thread holds its worker until it stops.
-            learnWorker?.send(.stop)
-            learnWorker = nil
-            return
-        }
-        let existed = learnWorker != nil
-        let worker = learnWorker ?? LearnWorker()
-        learnWorker = worker
-        worker.send(command)
-        // Paused, the loop does not tick to collect reports: these show their result at once.
-        // (Not from a new worker: it may still be reading the images.)
-        let shownAtOnce: Bool
-        switch command {
-        case .step, .reset, .pause, .start: shownAtOnce = existed
-        default: shownAtOnce = false
-        }
-        if shownAtOnce, let p = worker.waitForReport(seconds: 0.25) {
-            dispatch(.learnProgress(p))
-        }
+    /// Takes the training thread's newest snapshot, if any. With CONVVIEWER_TRACE=1, a line when
+    /// the measured images/s, the test accuracy or the paused state changes, or a batch is trained
+    /// while paused:
+    /// `trace: learn steps=… images=… images_per_s=… test_accuracy=… paused=…`.
+    func deliverLearnSnapshot() {
+        guard let learn else { return }
+        let before = learn.view.snapshot
+        if learn.deliver() { dirty = true }
+        let s = learn.view.snapshot
+        guard let trace, s.imagesPerSecond != before.imagesPerSecond || s.testAccuracy != before.testAccuracy
+            || s.paused != before.paused || s.steps < before.steps || (s.paused && s.steps != before.steps) else { return }
+        trace.note("learn steps=\(s.steps) images=\(s.imagesSeen) images_per_s=\(Int(s.imagesPerSecond ?? 0)) "
+            + "images_per_cpu_s=\(Int(learn.imagesPerCPUSecond ?? 0)) "
+            + "test_accuracy=\(s.testAccuracy ?? 0) paused=\(s.paused) lr=\(s.learningRate)")
     }
 
-    /// On a tick: the worker's newest report, or the reason it stopped.
-    func collectLearnProgress() {
-        guard let worker = learnWorker else { return }
-        let (progress, problem) = worker.take()
-        if let progress { dispatch(.learnProgress(progress)) }
-        if let problem {
-            dispatch(.toggleLearn)
-            dispatch(.showMessage("the learn view cannot train: \(problem)"))
+    /// Handles `key` for the learn view; false when the key is the panels' to handle.
+    func learnKey(_ key: String) -> Bool {
+        if let learn, learn.isShown {
+            // F11 still toggles fullscreen; every other key belongs to the learn view.
+            guard key != "F11" else { return false }
+            if let command = LearnKeyMap.command(for: key) { learnCommand(command, learn) }
+            dirty = true
+            return true
         }
-    }
-
-    /// After any action: a worker whose learn view has gone (N left network mode) is stopped.
-    func stopOrphanedLearnWorker() {
-        if learnWorker != nil, state.network?.learn == nil { performLearn(.stop) }
-    }
-
-    func saveWeights(_ weights: NetworkWeights) {
-        guard let mode = state.network, let p = mode.learn?.progress else { return }
-        let record = TrainingRecord(seed: 0, epochs: p.epoch, batch: 32, learningRate: Double(p.learningRate), momentum: 0.9,
-                                    trainImages: p.trainingImages, imagesSeen: p.imagesSeen, testAccuracy: p.testAccuracy,
-                                    initialWeights: p.startedFrom)
-        let text = WeightsFile(weights: weights, dataset: "fashion-mnist", classes: mode.source.classes, training: record).encoded()
-        let folder = FileManager.default.currentDirectoryPath
-        for n in 1...10_000 {
-            let path = folder + "/convviewer-weights-\(p.imagesSeen)-\(n).json"
-            if NetFiles.exists(path) { continue }
+        guard key == LearnKeyMap.enterKey else { return false }
+        if let learn {
+            learn.show()
+        } else {
             do {
-                try NetFiles.writeAtomically(text, to: path, overwrite: false)
-                dispatch(.showInfo("saved \(path) (--net \(path) loads it)"))
-                messageDeadline = Monotonic.now() + 4
+                learn = try LearnMode(theme: state.view.theme, scale: state.view.scale)
             } catch {
                 dispatch(.showMessage("\(error)"))
+                return true
             }
-            return
+        }
+        dirty = true
+        return true
+    }
+
+    private func learnCommand(_ command: LearnKeyMap.Command, _ learn: LearnMode) {
+        switch command {
+        case .leave:
+            let weights = learn.leave()
+            // Network mode goes on with the network as trained here.
+            if state.network != nil { dispatch(.useTrainedWeights(weights, name: learn.trainedName)) }
+        case .restartFromNetwork:
+            if let (weights, name) = networkWeights() {
+                learn.restart(from: weights, name: name)
+            }
+        default:
+            learn.perform(command)
+        }
+    }
+
+    /// The network's own weights, for `End`: network mode's (as loaded, or as trained so far),
+    /// else the shipped file's.
+    private func networkWeights() -> (NetworkWeights, String)? {
+        if let source = state.network?.source ?? state.networkSource { return (source.weights, source.name) }
+        do {
+            let source = try NetworkLoader.load(nil)
+            dispatch(.setNetworkSource(source))
+            return (source.weights, source.name)
+        } catch {
+            learn?.show(message: "\(error)")
+            return nil
         }
     }
 }

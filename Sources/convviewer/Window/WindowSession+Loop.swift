@@ -15,19 +15,23 @@ extension WindowSession {
         while running {
             drainEvents()
             mapWorker?.deliver(adopt: adopt, dispatch: dispatch)
+            deliverLearnSnapshot()
             handleDeadlines()
             if !running { break }
             if dirty { drawFrame() }
             if XPending(x.display) == 0 {
-                Monotonic.wait(readable: x.fileDescriptor, until: nextDeadline, wakeFD: mapWorker?.wakeFD)
+                Monotonic.wait(readable: x.fileDescriptor, until: nextDeadline, wakeFDs: [mapWorker?.wakeFD, learn?.wakeFD].compactMap { $0 })
             }
         }
         return exitCode
     }
 
     /// Whether anything on screen moves by itself right now: the scan playing, or the guided
-    /// tour running (ticks drive both).
-    var isAnimating: Bool { state.clock.isPlaying || state.tour?.isRunning == true || isLearning }
+    /// tour running (ticks drive both); not behind the learn view, which shows neither (its
+    /// training thread wakes the loop itself).
+    var isAnimating: Bool {
+        learn?.isShown != true && (state.clock.isPlaying || state.tour?.isRunning == true)
+    }
 
     private var nextDeadline: Double? {
         let tick = isAnimating ? nextTick : nil
@@ -57,7 +61,6 @@ extension WindowSession {
         nextTick += frameInterval
         if nextTick <= now { nextTick = now + frameInterval }
         dispatch(.tick(seconds: now - last))
-        collectLearnProgress()
         // A tour scene holding a still picture needs no frames until its next scene or cue.
         if !state.clock.isPlaying, let wait = state.tour?.secondsToNextEvent, now + wait > nextTick {
             nextTick = now + wait

@@ -33,8 +33,8 @@ final class WindowSession {
     var messageDeadline: Double?
     /// Off-thread recomputation of the maps on large images.
     var mapWorker: MapWorker?
-    /// The learn view's training thread, while the learn view is open.
-    var learnWorker: LearnWorker?
+    /// The learn view and its training thread, once `L` has opened it.
+    var learn: LearnMode?
     let trace: FrameTrace?
     /// The tour `t` plays (the built-in one, or `--tour-file`'s).
     let tour: Tour
@@ -80,7 +80,6 @@ final class WindowSession {
         let effects = state.update(action)
         stateChanged(from: before)
         for effect in effects { perform(effect) }
-        stopOrphanedLearnWorker()
     }
 
     /// Takes the state the map worker computed.
@@ -121,10 +120,6 @@ final class WindowSession {
             } catch {
                 dispatch(.showMessage("\(error)"))
             }
-        case let .learn(command):
-            performLearn(command)
-        case let .saveWeights(weights):
-            saveWeights(weights)
         case .loadNetwork:
             do {
                 dispatch(.setNetworkSource(try NetworkLoader.load(nil)))
@@ -181,13 +176,6 @@ final class WindowSession {
         if let mode = state.network {
             title += " · predicted: \(mode.source.classes[mode.pass.predicted])"
             if let stage = mode.openStage { title += " · stage: \(NetStages.names[stage])" }
-            if let learn = mode.learn {
-                title += " · learning"
-                if let p = learn.progress {
-                    title += ": \(p.imagesSeen) images"
-                    if let a = p.testAccuracy { title += ", test accuracy \(Int((a * 100).rounded(.down))) %" }
-                }
-            }
         }
         return title
     }
@@ -207,7 +195,7 @@ final class WindowSession {
         guard let buffer else { return }
         let t0 = Monotonic.now()
         let cr = buffer.beginFrame()
-        renderer.draw(state, into: cr, width: w, height: h)
+        if let learn, learn.isShown { learn.draw(state, into: cr, width: w, height: h) } else { renderer.draw(state, into: cr, width: w, height: h) }
         buffer.endFrame(cr)
         trace?.drew(seconds: Monotonic.now() - t0)
         buffer.present(to: window.id, gc: gc)

@@ -14,23 +14,18 @@ struct NetViewOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Network mode: open this stage's view (\(NetStages.names.dropFirst().joined(separator: ", "))).", valueName: "NAME"))
     var stage: String?
 
-    @Option(name: .customLong("learn-steps"), parsing: .unconditional, help: ArgumentHelp("render and record: the learn view after N training batches from fresh weights (seed 0).", valueName: "N"))
-    var learnSteps: Int?
-
     @Option(name: .long, help: ArgumentHelp("Network mode: the pointer at window point X,Y (to draw what hovering shows).", visibility: .hidden))
     var pointer: String?
 
     /// `--net` written without a file: main.swift turns a bare `--net` into `--net=<shipped>`.
     static let defaultMarker = "<shipped>"
 
-    var isOn: Bool { net != nil || testIndex != nil || stage != nil || learnSteps != nil }
+    var isOn: Bool { net != nil || testIndex != nil || stage != nil }
 
     /// Checks the options, loads the network and puts `state` in network mode as asked. Every
-    /// problem is one line. With `--learn-steps`, returns the training session, so `record` can
-    /// train on as its frames go by.
-    @discardableResult
-    func apply(to state: inout AppState) throws -> LearnSession? {
-        guard isOn else { return nil }
+    /// problem is one line.
+    func apply(to state: inout AppState) throws {
+        guard isOn else { return }
         if let testIndex, testIndex < 0 { throw CLIError("--test-index must be 0 or more (got \(testIndex))") }
         let stageIndex = try stage.map { name -> Int in
             guard let i = NetStages.index(named: name), i != NetStages.input else {
@@ -46,19 +41,6 @@ struct NetViewOptions: ParsableArguments {
         state.update(.toggleNetwork)
         if let testIndex { state.update(.selectTestImage(testIndex)) }
         if let stageIndex { state.update(.openStage(stageIndex)) }
-        if let learnSteps {
-            guard learnSteps >= 0 else { throw CLIError("--learn-steps must be 0 or more (got \(learnSteps))") }
-            // The same batches as the window's worker would run, here on this thread; paused, so
-            // the frame is the same on every run.
-            let session = LearnSession(data: try LearnData.load(), from: nil, learningRate: 0.01)
-            for _ in 0..<learnSteps { session.step() }
-            session.measureTestNow()
-            state.update(.toggleLearn)
-            state.update(.learnControl(.pauseResume))
-            state.update(.learnProgress(session.progress))
-            return session
-        }
-        return nil
     }
 
     /// The hidden `--pointer X,Y`, sent once the frame's size is set.
