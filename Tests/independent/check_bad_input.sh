@@ -159,6 +159,11 @@ expect 1  "--speed out of range"     "--speed must be between 0.25 and 262144" r
 expect 1  "--speed -1"               "--speed must be between" render -o "$TMP/x.png" --speed -1
 expect 1  "--learn-steps -1"         "--learn-steps must be from 0 to" render -o "$TMP/x.png" --learn-steps -1
 expect 1  "--learn-gradients alone"  "--learn-gradients goes with --learn-steps N" render -o "$TMP/x.png" --learn-gradients
+expect 1  "--learn-steps with --net"  "--learn-steps draws the learn view: --net, --test-index or --stage does not go with it" render -o "$TMP/x.png" --learn-steps 0 --net
+expect 1  "--learn-speed alone"      "--learn-speed goes with --learn-steps" record -o "$TMP/f/" --duration 1 --learn-speed 5
+expect 1  "--learn-speed -1"         "--learn-speed must be from 0 to 10000" record -o "$TMP/f/" --duration 1 --learn-steps 0 --learn-speed -1
+expect 1  "record --learn-time"      "--learn-time is for render" record -o "$TMP/f/" --duration 1 --learn-steps 0 --learn-time 3
+expect 1  "--learn-steps with --tour" "--learn-steps does not go with a tour yet" record -o "$TMP/f/" --learn-steps 0 --tour
 expect 64 "--json with --code"       "--json and --code" compute --json --code numpy
 expect 64 "unknown command"          "did you mean 'render'?" rendr -o "$TMP/x.png"
 expect 64 "unknown option"           "Unknown option '--bogus'" compute --bogus

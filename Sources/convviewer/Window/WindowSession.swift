@@ -73,6 +73,8 @@ final class WindowSession {
 
     /// Applies an action, marks the frame dirty when the state changed, and carries out the effects.
     func dispatch(_ action: Action) {
+        // The learn view covers the panels: the pointer has nothing of theirs to act on.
+        if case .pointer = action, learn?.isShown == true { return }
         // Recomputing the maps of a large image would stall the window: it happens off the main
         // thread and comes back through `adopt`; until then the old maps stay on screen.
         if let worker = mapWorker, worker.intercept(action, state: state) { return }
