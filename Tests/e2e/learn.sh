@@ -35,14 +35,21 @@ answers() { grep -c "trace: input to screen" "$work/app.err"; }
 answers_above() { [ "$(answers)" -gt "$1" ]; }
 steps_are() { [ "$(learn_field steps)" = "$1" ]; }
 
-test_learn_view() {
-    start_app --paused || return 1
+# open_learn_view ARGS…: starts the app with ARGS, keeps the settled capture of the panels in
+# $panels and presses L, waiting until the learn view shows.
+panels=""
+open_learn_view() {
+    start_app "$@" || return 1
     focus
     pointer_away
-    local plain
-    plain=$(settled_capture) || { echo "the panels never settled"; return 1; }
+    panels=$(settled_capture) || { echo "the panels never settled"; return 1; }
     xdotool key L
-    wait_until 5000 capture_differs_from "$plain" || { echo "L showed nothing new"; return 1; }
+    wait_until 5000 capture_differs_from "$panels" || { echo "L showed nothing new"; return 1; }
+}
+
+test_learn_view() {
+    open_learn_view --paused || return 1
+    local plain=$panels
     # With the data set the first measurement after 300 batches is far above chance; on the
     # 100-image sample (20 test images) above chance is all that is asked.
     local bar=0.1
@@ -83,13 +90,8 @@ cpu_quiet_from() { [ $(( $(cpu_ticks) - $1 )) -le 10 ]; }
 steps_above() { [ "$(learn_field steps)" -gt "$1" ] 2>/dev/null; }
 
 test_network_mode_takes_the_trained_weights() {
-    start_app --paused --net || return 1
-    focus
-    pointer_away
-    local shipped
-    shipped=$(settled_capture) || { echo "network mode never settled"; return 1; }
-    xdotool key L
-    wait_until 5000 capture_differs_from "$shipped" || { echo "L showed nothing new"; return 1; }
+    open_learn_view --paused --net || return 1
+    local shipped=$panels
     wait_until 60000 steps_above 50 || { echo "the learn view did not train: $(last_learn)"; return 1; }
     xdotool key Escape
     # The panels show learned filter 1 of the network: now the one trained from seed 0, not the shipped one.
