@@ -38,8 +38,8 @@ final class LearnMode {
     var wakeFD: Int32 { worker.wakeFD }
     var imagesPerCPUSecond: Double? { worker.imagesPerCPUSecond }
 
-    /// A key of the learn view, but for those the window handles itself (`leave`,
-    /// `restartFromNetwork`, which need what the window knows).
+    /// What a key of the learn view does, but for `leave` and `restartFromNetwork`, which the
+    /// window handles itself.
     func perform(_ command: LearnKeyMap.Command) {
         view.message = nil
         switch command {
@@ -49,9 +49,8 @@ final class LearnMode {
             view.showGradients.toggle()
         case .saveWeights:
             save()
-        case .leave:
-            _ = leave()
-        case .restartFromNetwork:
+        case .leave, .restartFromNetwork:
+            // The window's to do (`leave()`, `restart(from:name:)`): it knows the network.
             break
         }
     }
