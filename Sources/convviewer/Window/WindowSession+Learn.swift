@@ -47,7 +47,9 @@ extension WindowSession {
     private func learnCommand(_ command: LearnKeyMap.Command, _ learn: LearnMode) {
         switch command {
         case .leave:
+            let t0 = Monotonic.now()
             let weights = learn.leave()
+            trace?.note(String(format: "learn view left: training paused in %.1f ms", (Monotonic.now() - t0) * 1000))
             // Network mode goes on with the network as trained here.
             if state.network != nil { dispatch(.useTrainedWeights(weights, name: learn.trainedName)) }
         case .restartFromNetwork:
