@@ -47,7 +47,7 @@ final class ImageFileTests: XCTestCase {
     }
 
     func testCorruptPNGAfterAValidSignature() throws {
-        let path = try write("bad.png", PNGFile.signature + Array("this is not a PNG at all, only text".utf8))
+        let path = try write("bad.png", PNGChunkScan.signature + Array("this is not a PNG at all, only text".utf8))
         assertLoadThrows(path) { error in
             guard case .corruptPNG(path, _) = error else { return XCTFail("got \(error)") }
         }
@@ -190,7 +190,7 @@ final class ImageFileTests: XCTestCase {
     /// left zero, since the size must be refused before anything checks it).
     private func pngHeader(width: UInt32, height: UInt32) -> [UInt8] {
         func bigEndian(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
-        return PNGFile.signature + [0, 0, 0, 13] + Array("IHDR".utf8) + bigEndian(width) + bigEndian(height)
+        return PNGChunkScan.signature + [0, 0, 0, 13] + Array("IHDR".utf8) + bigEndian(width) + bigEndian(height)
             + [8, 6, 0, 0, 0] + [0, 0, 0, 0]
     }
 

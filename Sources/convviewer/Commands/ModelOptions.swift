@@ -48,7 +48,7 @@ struct ModelOptions: ParsableArguments {
         let k = try kernel()
         let s = settings
         _ = try ConvGeometry.validated(inputWidth: image.grid.width, inputHeight: image.grid.height,
-                                       kernelSize: k.size, settings: s)
+                                       kernel: k, settings: s)
         return (image, k, s)
     }
 }

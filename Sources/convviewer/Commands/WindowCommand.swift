@@ -120,11 +120,11 @@ struct WindowCommand: ParsableCommand {
     static func parseSize(_ text: String, option: String) throws -> (width: Int, height: Int) {
         let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
-            throw CLIError("\(option) must look like 1280x800 (got '\(text)')")
+            throw CLIError("\(option) must look like 1280x800 (got '\(Limits.quoted(text))')")
         }
         let minW = FrameLayout.minimumWidth, minH = FrameLayout.minimumHeight
         guard (minW...16384).contains(w), (minH...16384).contains(h) else {
-            throw CLIError("\(option) must be between \(minW)x\(minH) and 16384x16384 (got '\(text)')")
+            throw CLIError("\(option) must be between \(minW)x\(minH) and 16384x16384 (got '\(Limits.quoted(text))')")
         }
         return (w, h)
     }
