@@ -19,7 +19,7 @@ trap 'rm -rf "$TMP"' EXIT
 printf 'P5\n4 4\n255\n\001\002\003' >"$TMP/truncated.pgm"                 # 16 pixels declared, 3 present
 printf 'P2\n4 4\n255\n0 1 2 3\n4 5 6 7\n8 9\n' >"$TMP/short-ascii.pgm"     # 16 declared, 10 present
 printf 'P6\n3 3\n255\n\377\000\000\000\377' >"$TMP/truncated.ppm"          # 9 RGB pixels declared, under 2
-printf 'P5\n20000 20000\n255\n\000\000\000\000' >"$TMP/huge.pgm"            # 4·10⁸ > 2²⁸ pixels
+printf 'P5\n20000 20000\n255\n\000\000\000\000' >"$TMP/huge.pgm"            # 4·10⁸ > 2²⁶ pixels
 printf 'P5\n70000 70000\n255\n' >"$TMP/huge-square.pgm"                      # 4.9·10⁹ pixels
 printf 'P5\n99999999999999999999 2\n255\n' >"$TMP/overflow.pgm"              # width does not fit an Int
 printf 'P5\nfour 4\n255\n' >"$TMP/bad-header.pgm"
@@ -80,7 +80,7 @@ check "empty file"               --input "$TMP/empty.pgm"
 check "truncated P5"             --input "$TMP/truncated.pgm"
 check "P2 with too few values"   --input "$TMP/short-ascii.pgm"
 check "truncated P6"             --input "$TMP/truncated.ppm"
-check "more than 2^28 pixels"    --input "$TMP/huge.pgm"
+check "more than 2^26 pixels"    --input "$TMP/huge.pgm"
 check "70000×70000 header"       --input "$TMP/huge-square.pgm"
 check "size overflowing Int"     --input "$TMP/overflow.pgm"
 check "corrupt header"           --input "$TMP/bad-header.pgm"

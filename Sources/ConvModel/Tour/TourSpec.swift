@@ -138,7 +138,7 @@ public enum TourSpec {
     static func checkKeys(_ dict: [String: TourValue], known: [String], scene: Int?) throws {
         // Sorted, so that the first unknown key reported is the same on every run.
         for key in dict.keys.sorted() where !known.contains(key) {
-            throw TourSpecError(scene: scene, "unknown key \"\(key)\" (known: \(known.filter { $0 != "comment" }.joined(separator: ", ")))")
+            throw TourSpecError(scene: scene, "unknown key \"\(Limits.quoted(key))\" (known: \(known.filter { $0 != "comment" }.joined(separator: ", ")))")
         }
     }
 
@@ -219,5 +219,7 @@ public struct TourSpecError: Error, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { scene.map { "scene \($0): \(message)" } ?? message }
+    /// One line: a key or value quoted from the file never breaks it (the fuzzer found an unknown
+    /// key holding a line break).
+    public var description: String { (scene.map { "scene \($0): \(message)" } ?? message).singleLine }
 }
