@@ -53,17 +53,17 @@ test_held_key_keeps_frames_coming() {
     local seen
     seen=$(distinct_captures 3000)
     xdotool keyup s
-    local repeats saved
-    repeats=$(trace_count "key repeat")
-    [ "$repeats" -ge 10 ] || { echo "only $repeats auto-repeats arrived: the test did not hold the key"; return 1; }
+    local saved
     [ "$seen" -ge 5 ] || { echo "only $seen different pictures in 3 s while s was held"; return 1; }
-    wait_until 3000 png_count_is "$(png_count)"
     saved=$(png_count)
     # 3 s of auto-repeat at 30 a second: at most 2 files a second (+ the first press) pass.
-    [ "$saved" -ge 2 ] && [ "$saved" -le 8 ] || { echo "$saved files written while s was held 3 s ($repeats repeats)"; return 1; }
+    [ "$saved" -ge 2 ] && [ "$saved" -le 8 ] || { echo "$saved files written while s was held 3 s"; return 1; }
     local ms
     ms=$(answer_ms f)
     [ "$ms" -le "$answer_budget" ] || { echo "f answered $ms ms after the key was let go"; return 1; }
+    local repeats
+    repeats=$(trace_count "key repeat")
+    [ "$repeats" -ge 10 ] || { echo "only $repeats auto-repeats arrived: the test did not hold the key"; return 1; }
 }
 
 test_motion_and_wheel_flood() {
