@@ -8,9 +8,9 @@
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 #   scripts/fuzz.sh            # every target, 10 s each (what scripts/test.sh runs)
 #   scripts/fuzz.sh 600 pnm    # ten minutes on the PGM/PPM decoder
-# Inputs found along the way go to .build/fuzz/corpus/NAME (not the repository); a crash is
-# written to .build/fuzz/crashes/ and ends the script with a non-zero status: copy it into
-# Tests/fuzz/regressions/NAME and add a unit test for it.
+# Inputs found along the way go to .build/fuzz/corpus/NAME, not the repository (FUZZ_OUT moves
+# .build/fuzz elsewhere); a crash is written to .build/fuzz/crashes/ and ends the script with a
+# non-zero status: copy it into Tests/fuzz/regressions/NAME and add a unit test for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,12 +20,18 @@ all=()
 for f in Tests/fuzz/targets/*.swift; do all+=("$(basename "$f" .swift)"); done
 targets=("${@:-${all[@]}}")
 
-out=.build/fuzz
+out=${FUZZ_OUT:-.build/fuzz}
 # Swift's own crash backtracer and AddressSanitizer fight over a crashing process; let ASan report.
 export SWIFT_BACKTRACE=enable=no
 mkdir -p "$out/modules" "$out/bin" "$out/crashes"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
 cairo=(-I Sources/CCairo $(pkg-config --cflags-only-I cairo | sed 's/-I/-Xcc -I/g'))
+
+# quietly COMMAND...: runs COMMAND with its output in $out/build.log, shown only when it fails
+# (the linker warns about every ASan symbol).
+quietly() {
+    "$@" >"$out/build.log" 2>&1 || { grep -E "error" "$out/build.log" | head -n 20; echo "fuzz: build failed (log: $out/build.log)"; exit 2; }
+}
 
 # build_module NAME EXTRA-FLAGS...: one instrumented object and .swiftmodule from Sources/NAME,
 # rebuilt only when a source is newer.
@@ -35,12 +41,14 @@ build_module() {
     local obj="$out/modules/$name.o"
     local sources
     mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
-    if [[ -f $obj ]] && [[ -z $(find "Sources/$name" -name '*.swift' -newer "$obj" | head -n 1) ]]; then
+    # Rebuilt when a source, or a module it imports (built just before), is newer.
+    if [[ -f $obj ]] && [[ -z $(find "Sources/$name" "$out/modules" -name '*.swift*' -newer "$obj" | head -n 1) ]]; then
         return
     fi
     echo "fuzz: building $name (instrumented)"
-    swiftc "${flags[@]}" -enable-testing -wmo -module-name "$name" -I "$out/modules" "$@" \
+    quietly swiftc "${flags[@]}" -enable-testing -wmo -module-name "$name" -I "$out/modules" "$@" \
         -emit-module -emit-module-path "$out/modules/$name.swiftmodule" -c "${sources[@]}" -o "$obj"
+    touch "$obj"
 }
 
 # needs TARGET: the modules named on the target's "// Needs:" line.
@@ -62,7 +70,7 @@ build_target() {
     local bin="$out/bin/$name"
     if [[ ! -x $bin || "Tests/fuzz/targets/$name.swift" -nt $bin ]] || [[ -n $(find "${objs[@]}" -newer "$bin" | head -n 1) ]]; then
         echo "fuzz: linking $name"
-        swiftc "${flags[@]}" -I "$out/modules" "${extra[@]}" "Tests/fuzz/targets/$name.swift" "${objs[@]}" -o "$bin"
+        quietly swiftc "${flags[@]}" -I "$out/modules" "${extra[@]}" "Tests/fuzz/targets/$name.swift" "${objs[@]}" -o "$bin"
     fi
 }
 

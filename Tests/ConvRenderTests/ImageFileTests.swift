@@ -72,6 +72,37 @@ final class ImageFileTests: XCTestCase {
         }
     }
 
+    /// Issue 10: a 33-byte PNG whose width × height overflows used to kill every command with
+    /// SIGILL; a 46-byte one whose text chunk claims 2³¹ − 1 bytes cost 2 GB inside libpng.
+    func testHostilePNGHeadersAreOneLineErrors() throws {
+        let overflow = try write("overflow.png", pngHeader(width: 3_500_000_000, height: 3_500_000_000))
+        assertLoadThrows(overflow) { XCTAssertEqual($0, .tooLarge(overflow, width: 3_500_000_000, height: 3_500_000_000)) }
+        let whole = try Data(contentsOf: URL(fileURLWithPath: writePNG(width: 1, height: 1, format: CAIRO_FORMAT_RGB24,
+                                                                      pixels: [argb(255, 9, 9, 9)])))
+        // Signature and IHDR (33 bytes), then a text chunk that claims 2 GB and holds 5 bytes.
+        let text = Array(whole.prefix(33)) + [0x7F, 0xFF, 0xFF, 0xFF] + Array("tEXtab".utf8) + [0, 0, 0]
+        XCTAssertEqual(text.count, 46)
+        let long = try write("long.png", text)
+        assertLoadThrows(long) {
+            XCTAssertEqual($0, .corruptPNG(long, detail: "chunk tEXt claims 2147483647 bytes but only 1 follow"))
+        }
+    }
+
+    /// Cairo reports libpng's errors as "out of memory"; a corrupt file must read as corrupt.
+    func testCorruptImageDataIsNotReportedAsOutOfMemory() throws {
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: writePNG(
+            width: 16, height: 16, format: CAIRO_FORMAT_ARGB32,
+            pixels: (0..<256).map { argb(255, UInt8($0), 7, 7) }))))
+        // Damage the compressed pixel data inside IDAT (found after IHDR, at byte 33).
+        let idat = (33 ..< bytes.count - 4).first { Array(bytes[$0 ..< $0 + 4]) == Array("IDAT".utf8) }!
+        for i in idat + 6 ..< min(idat + 40, bytes.count - 16) { bytes[i] ^= 0x5A }
+        let path = try write("damaged.png", bytes)
+        assertLoadThrows(path) { error in
+            guard case let .corruptPNG(p, detail) = error, p == path else { return XCTFail("got \(error)") }
+            XCTAssertFalse(detail.contains("memory"), detail)
+        }
+    }
+
     func testPNGWhoseHeaderDeclaresAHugeSizeIsRejectedBeforeDecoding() throws {
         let path = try write("huge.png", pngHeader(width: 100_000, height: 100_000))
         let start = Date()

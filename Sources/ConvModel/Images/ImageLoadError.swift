@@ -61,7 +61,7 @@ public enum ImageLoadError: Error, Equatable, CustomStringConvertible {
         case .badPixelData(let file, let detail):
             return "\(quoted(file)) has corrupt pixel data: \(oneLine(detail))"
         case .tooLarge(let file, let width, let height):
-            return "\(quoted(file)) is too large: \(width)×\(height) pixels is more than the limit of \(Self.maxPixels) pixels (2^26) or \(Self.maxSide) on a side"
+            return "\(quoted(file)) is too large: \(width)×\(height) pixels is more than the limit of \(Self.maxPixels) pixels (2^24) or \(Self.maxSide) on a side"
         case .badMaxval(let file, let value):
             return "\(quoted(file)) has maxval \(value); it must be 1 to 65535"
         case .zeroSize(let file, let width, let height):

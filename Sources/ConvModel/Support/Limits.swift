@@ -10,9 +10,10 @@
 /// The same numbers apply on the command line, in tour files and in the window. README's
 /// "Limits" section lists them.
 public enum Limits {
-    /// Pixels an input image may declare (8192 × 8192). Its gray grid then takes 256 MB, the conv
-    /// and ReLU maps as much again each.
-    public static let imagePixels = 1 << 26
+    /// Pixels an input image may declare (4096 × 4096). Its gray grid takes 64 MB, the conv and
+    /// ReLU maps as much again each; the window, which also keeps coloured images of the maps and
+    /// the map worker's copy while it rebuilds them, stays within the 1 GB budget README states.
+    public static let imagePixels = 1 << 24
     /// The longest side an input image may declare (cairo's own limit for an image surface).
     public static let imageSide = 32_767
     /// The largest stride: more than any allowed side, so every stride that leaves output is allowed.
@@ -28,8 +29,9 @@ public enum Limits {
     public static let frameSide = 16_384
     /// Pixels of a rendered frame: 4 bytes each in the back buffer, 256 MB at the limit.
     public static let framePixels = 1 << 26
-    /// Frames one `record` may write (`--fps × --duration`): an hour at 60 fps.
-    public static let recordFrames = 60 * 3600
+    /// Frames one `record` may write (`--fps × --duration`): a day at 30 fps. Frames stream
+    /// out one at a time, so this bounds the time, not the memory.
+    public static let recordFrames = 30 * 86_400
     /// The longest a value is quoted in an error message before it is cut with `…`.
     public static let quotedCharacters = 40
 

@@ -107,14 +107,14 @@ final class PNMDecoderTests: XCTestCase {
     }
 
     func testLargestAllowedSizeIsNotTooLarge() {
-        // 8192 × 8192 = 2^26 exactly, and 32767 × 2048 (the longest side): allowed, so the
+        // 4096 × 4096 = 2^24 exactly, and 32767 × 512 (the longest side): allowed, so the
         // missing data is what is reported.
-        assertThrows(header: "P5 8192 8192 255\n", [1, 2, 3],
-                     .truncatedPixels("x.pgm", width: 8192, height: 8192, available: 3))
-        assertThrows(header: "P2 8192 8192 255\n1 2 3",
-                     .truncatedPixels("x.pgm", width: 8192, height: 8192, available: 3))
-        assertThrows(header: "P5 32767 2048 255\n", [1, 2, 3],
-                     .truncatedPixels("x.pgm", width: 32767, height: 2048, available: 3))
+        assertThrows(header: "P5 4096 4096 255\n", [1, 2, 3],
+                     .truncatedPixels("x.pgm", width: 4096, height: 4096, available: 3))
+        assertThrows(header: "P2 4096 4096 255\n1 2 3",
+                     .truncatedPixels("x.pgm", width: 4096, height: 4096, available: 3))
+        assertThrows(header: "P5 32767 512 255\n", [1, 2, 3],
+                     .truncatedPixels("x.pgm", width: 32767, height: 512, available: 3))
     }
 
     // MARK: errors
@@ -178,13 +178,13 @@ final class PNMDecoderTests: XCTestCase {
                      .badPixelData("x.pgm", detail: "expected a number for pixel 1, found ','"))
     }
 
-    func testMoreThanTwoToThe26PixelsOrALongerSideThrowsQuicklyWithoutAllocating() {
+    func testMoreThanTwoToThe24PixelsOrALongerSideThrowsQuicklyWithoutAllocating() {
         // The header alone, no pixel data: were the pixels allocated or the data checked first,
         // this would be slow or a truncation error.
         let start = Date()
         assertThrows(header: "P5 20000 20000 255\n", .tooLarge("x.pgm", width: 20000, height: 20000))
         assertThrows(header: "P2 20000 20000 255\n", .tooLarge("x.pgm", width: 20000, height: 20000))
-        assertThrows(header: "P6 8193 8192 65535\n", .tooLarge("x.pgm", width: 8193, height: 8192))
+        assertThrows(header: "P6 4097 4096 65535\n", .tooLarge("x.pgm", width: 4097, height: 4096))
         // 32768 × 1 is few pixels but a side longer than cairo can hold.
         assertThrows(header: "P5 32768 1 255\n", .tooLarge("x.pgm", width: 32768, height: 1))
         XCTAssertLessThan(Date().timeIntervalSince(start), 0.5)

@@ -53,12 +53,14 @@ final class LimitsTests: XCTestCase {
     }
 
     func testThePaddedInputOfSamePaddingIsBounded() throws {
-        // 8192 + 2·1024 = 10 240 a side, 104 857 600 cells: more than 2^26.
-        XCTAssertThrowsError(try validated(8192, 8192, padding: .same, dilation: 1024)) {
-            XCTAssertEqual("\($0)", "with dilation 1024 and same padding, the padded input 10240×10240 is more than the limit of 67108864 pixels")
+        // 4096 + 2·1024 = 6144 a side, 37 748 736 cells: more than 2^24.
+        XCTAssertThrowsError(try validated(4096, 4096, padding: .same, dilation: 1024)) {
+            XCTAssertEqual("\($0)", "with dilation 1024 and same padding, the padded input 6144×6144 is more than the limit of 16777216 pixels")
         }
-        // 24 + 2·3·1024 = 6168 a side: 38 million cells, allowed.
-        let g = try validated(24, 24, kernelSize: 7, padding: .same, dilation: 1024)
+        // 24 + 2·3·1024 = 6168 a side with a 7×7 kernel: 38 million cells, refused; a 3×3 kernel
+        // pads 2·1024: 2072² = 4 293 184 cells, allowed, and the map keeps the input's size.
+        XCTAssertThrowsError(try validated(24, 24, kernelSize: 7, padding: .same, dilation: 1024))
+        let g = try validated(24, 24, kernelSize: 3, padding: .same, dilation: 1024)
         XCTAssertEqual(g.outputWidth, 24)
     }
 
@@ -78,7 +80,8 @@ final class LimitsTests: XCTestCase {
             XCTAssertEqual("\($0)", "stride \(Int.max) is more than the limit of 32767")
         }
         XCTAssertThrowsError(try validated(Int.max, Int.max))
-        XCTAssertThrowsError(try validated(8193, 8192))
+        XCTAssertThrowsError(try validated(4097, 4096))
+        XCTAssertNoThrow(try validated(4096, 4096))
     }
 
     func testWeightsWhoseSumsOverflowAreRefused() throws {
