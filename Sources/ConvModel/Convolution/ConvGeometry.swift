@@ -59,8 +59,10 @@ public struct ConvGeometry: Equatable, Sendable {
     /// `validated` for this kernel, its weights checked too: no sum of them may leave Float's
     /// range (`Limits.checkSums`).
     public static func validated(inputWidth: Int, inputHeight: Int, kernel: Kernel, settings: ConvSettings) throws -> ConvGeometry {
+        // The settings first, so a NaN bias is named as such rather than as a sum out of range.
+        let g = try validated(inputWidth: inputWidth, inputHeight: inputHeight, kernelSize: kernel.size, settings: settings)
         try Limits.checkSums(weights: kernel.weights, bias: settings.bias)
-        return try validated(inputWidth: inputWidth, inputHeight: inputHeight, kernelSize: kernel.size, settings: settings)
+        return g
     }
 
     /// Checks the settings that could make this geometry unusable, with a message naming the problem.
