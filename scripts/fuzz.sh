@@ -33,16 +33,16 @@ quietly() {
     "$@" >"$out/build.log" 2>&1 || { grep -E "error" "$out/build.log" | head -n 20; echo "fuzz: build failed (log: $out/build.log)"; exit 2; }
 }
 
-# build_module NAME EXTRA-FLAGS...: one instrumented object and .swiftmodule from Sources/NAME,
-# rebuilt only when a source is newer.
+# build_module NAME [DEPENDENCY.o] EXTRA-FLAGS...: one instrumented object and .swiftmodule from
+# Sources/NAME, rebuilt only when a source, or the module it imports (built just before), is newer.
 build_module() {
-    local name=$1
+    local name=$1 dep=""
     shift
+    [[ ${1:-} == *.o ]] && { dep=$1; shift; }
     local obj="$out/modules/$name.o"
     local sources
     mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
-    # Rebuilt when a source, or a module it imports (built just before), is newer.
-    if [[ -f $obj ]] && [[ -z $(find "Sources/$name" "$out/modules" -name '*.swift*' -newer "$obj" | head -n 1) ]]; then
+    if [[ -f $obj ]] && [[ -z $(find "Sources/$name" $dep -newer "$obj" | head -n 1) ]]; then
         return
     fi
     echo "fuzz: building $name (instrumented)"
@@ -60,7 +60,7 @@ build_target() {
         case $m in
             ConvNet) build_module ConvNet ;;
             ConvModel) build_module ConvModel ;;
-            ConvRender) build_module ConvModel; build_module ConvRender "${cairo[@]}"
+            ConvRender) build_module ConvModel; build_module ConvRender "$out/modules/ConvModel.o" "${cairo[@]}"
                         extra+=("${cairo[@]}" -lcairo) ;;
             *) echo "fuzz: $name needs unknown module $m" >&2; exit 2 ;;
         esac
