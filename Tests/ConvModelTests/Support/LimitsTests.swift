@@ -103,5 +103,11 @@ final class LimitsTests: XCTestCase {
         state.update(.setSettings(ConvSettings(padding: .same, dilation: Int.max)))
         XCTAssertEqual(state.settings, before)
         XCTAssertEqual(state.message, "dilation \(Int.max) is more than the limit of 1024")
+        // A kernel whose sums would overflow, as typed in the window: refused the same way.
+        let kernelBefore = state.kernel
+        state.update(.setKernel(Kernel(name: "k", label: "k", size: 3, weights: [Float](repeating: 3e38, count: 9))))
+        XCTAssertEqual(state.kernel, kernelBefore)
+        XCTAssertTrue(state.message?.hasPrefix("the sum of the kernel's absolute weights and bias") == true, state.message ?? "nil")
+        XCTAssertTrue(state.maps.conv.values.allSatisfy(\.isFinite))
     }
 }
