@@ -62,8 +62,9 @@ extension FrameRenderer {
         let maxProduct = max(maxWeight, cell.products.map(abs).max() ?? 0)
         let padded = Set(paddedTaps(scene))
 
-        let labelY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
+        // The font first: the baseline depends on it (not on whatever was drawn before).
         canvas.font(f.small)
+        let labelY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
         // Each label is centred over its grid and may use the sign column beside it; the last one
         // stops short of the written-out sum.
         let sumStart = d.sum.isEmpty ? d.frame.maxX : d.sum.minX

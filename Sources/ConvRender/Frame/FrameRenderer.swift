@@ -16,6 +16,7 @@ public final class FrameRenderer {
     let maps = MapImageCache()
     let layers = PanelLayers()
     let stripLayer = StripLayer()
+    let layoutMemo = LayoutMemo()
     private var numberGlyphs: [Int: NumberGlyphs] = [:]
     /// The code overlay's layout, measured for one window and one set of snippets, and its card as
     /// drawn in one theme (nil until drawn).
@@ -30,12 +31,24 @@ public final class FrameRenderer {
     /// Draws the frame for `state` at `width`×`height` pixels with its top-left at the context's
     /// origin. Nothing is drawn outside that rectangle; the context's state is left as it was.
     public func draw(_ state: AppState, into cr: OpaquePointer, width: Int, height: Int) {
+        drawFrame(state, into: cr, width: width, height: height, only: nil)
+    }
+
+    /// The frame, or with `damage` only the parts of it inside those rectangles (the rest of the
+    /// context is left as it was): the same drawing either way, clipped, with whole sections
+    /// that lie outside every rectangle skipped.
+    func drawFrame(_ state: AppState, into cr: OpaquePointer, width: Int, height: Int, only damage: [Rect]?) {
         guard width > 0, height > 0 else { return }
-        let scene = FrameScene(state: state, width: width, height: height)
+        let scene = self.scene(state, width: width, height: height)
         let canvas = Canvas(cr: cr, recorder: textRecorder)
         canvas.save()
         defer { canvas.restore() }
         canvas.clip(scene.layout.bounds)
+        if let damage {
+            for r in damage { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
+            cairo_clip(cr)
+        }
+        func wanted(_ section: Rect) -> Bool { damage?.contains { !$0.intersection(section).isEmpty } ?? true }
         // The background goes everywhere but under the panels' cells and the strip, which are
         // copied in whole: at 4K that saves writing half the frame twice.
         let cells = PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } + [scene.layout.strip.frame]
@@ -44,15 +57,23 @@ public final class FrameRenderer {
         cairo_fill(cr)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
-        drawStatus(scene, canvas)
-        for kind in PanelKind.allCases { drawPanel(kind, scene, canvas) }
-        drawTimeline(scene, canvas)
-        drawDetail(scene, canvas)
-        drawStrip(scene, canvas)
-        if let caption = state.caption { drawCaption(caption, scene, canvas) }
+        let sections = FrameSections(scene)
+        if wanted(sections.status) { drawStatus(scene, canvas) }
+        for kind in PanelKind.allCases where wanted(sections.panel(kind)) { drawPanel(kind, scene, canvas) }
+        if wanted(sections.timeline) { drawTimeline(scene, canvas) }
+        if wanted(sections.detail) { drawDetail(scene, canvas) }
+        if wanted(sections.strip) { drawStrip(scene, canvas) }
+        if let caption = state.caption, wanted(sections.caption) { drawCaption(caption, scene, canvas) }
         if let message = state.message { drawMessage(message, scene, canvas) }
         if state.view.showCode { drawCode(scene, canvas) }
         if state.view.showHelp { drawHelp(scene, canvas) }
+    }
+
+    /// The scene of a state, its layout and mappings remembered from the last frame when they
+    /// would come out the same.
+    func scene(_ state: AppState, width: Int, height: Int) -> FrameScene {
+        let (layout, mappings) = layoutMemo.layout(state, width: width, height: height)
+        return FrameScene(state: state, layout: layout, mappings: mappings)
     }
 
     /// The frame as a new opaque image surface.

@@ -19,10 +19,16 @@ struct FrameScene {
     static let glideMaxSpeed = 4.0
 
     init(state: AppState, width: Int, height: Int) {
+        let layout = FrameLayout(state: state, width: width, height: height)
+        self.init(state: state, layout: layout, mappings: layout.mappings(in: state))
+    }
+
+    /// A scene whose layout and mappings are known already (`LayoutMemo`).
+    init(state: AppState, layout: FrameLayout, mappings: [PanelMapping]) {
         self.state = state
-        layout = FrameLayout(state: state, width: width, height: height)
+        self.layout = layout
         palette = Palette.of(state.view.theme)
-        mappings = layout.mappings(in: state)
+        self.mappings = mappings
         let maps = state.maps
         links = state.hover.map { LinkedCells(hover: $0, geometry: maps.geometry) }
         let reluMax = maps.reluMax

@@ -1,0 +1,31 @@
+import ConvModel
+
+/// Where each part of a frame draws: everything a part puts on screen lies inside its rectangle,
+/// so a damaged frame can skip the parts it does not touch.
+struct FrameSections {
+    let status: Rect
+    let panels: [Rect]
+    let timeline: Rect
+    let detail: Rect
+    let strip: Rect
+    let caption: Rect
+
+    init(_ scene: FrameScene) {
+        let l = scene.layout
+        status = l.status
+        // A panel's marks reach up to half a gap past its image (`FrameRenderer.marksClip`).
+        panels = PanelKind.allCases.map { kind in
+            let p = l.panel(kind), m = scene.mapping(kind)
+            guard m.cellSize > 0, !p.image.isEmpty else { return p.frame }
+            return p.frame.union(FrameRenderer.marksClip(p.image, m, gap: l.gap))
+        }
+        // The timeline's knob is a little taller than the track.
+        let knob = (l.timeline.height * 1.1).rounded(.up) + 1
+        timeline = l.timeline.isEmpty ? .zero : l.timeline.insetBy(dx: -knob, dy: -knob)
+        detail = l.detail.frame
+        strip = l.strip.frame
+        caption = l.caption?.frame ?? .zero
+    }
+
+    func panel(_ kind: PanelKind) -> Rect { panels[kind.rawValue] }
+}
