@@ -89,7 +89,7 @@ extension FrameRenderer {
         }
         rects.append(sections.status)
         if old.scan != new.scan {
-            rects += [sections.timeline, sections.detail]
+            rects += [sections.timeline] + sections.detailMoving
             if ArchitectureStrip.litStages(scan: old.scan, showRelu: old.view.showRelu)
                 != ArchitectureStrip.litStages(scan: new.scan, showRelu: new.view.showRelu) {
                 rects.append(sections.strip)

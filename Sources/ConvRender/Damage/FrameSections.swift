@@ -7,6 +7,9 @@ struct FrameSections {
     let panels: [Rect]
     let timeline: Rect
     let detail: Rect
+    /// The parts of the detail band that follow the scan position: the patch and products with
+    /// their labels, the written-out sum, the pool's arithmetic (not the kernel or the legend).
+    let detailMoving: [Rect]
     let strip: Rect
     let caption: Rect
 
@@ -22,7 +25,11 @@ struct FrameSections {
         // The timeline's knob is a little taller than the track.
         let knob = (l.timeline.height * 1.1).rounded(.up) + 1
         timeline = l.timeline.isEmpty ? .zero : l.timeline.insetBy(dx: -knob, dy: -knob)
-        detail = l.detail.frame
+        let d = l.detail
+        detail = d.frame
+        let sumStart = d.sum.isEmpty ? d.frame.maxX : d.sum.minX
+        let grids = Rect(x: d.times.minX, y: d.frame.minY, width: sumStart - d.times.minX, height: d.patch.maxY - d.frame.minY)
+        detailMoving = [grids, d.sum, FrameRenderer.poolArithmeticArea(scene)]
         strip = l.strip.frame
         caption = l.caption?.frame ?? .zero
     }

@@ -10,9 +10,10 @@ extension FrameRenderer {
         let cell = scene.state.currentCell
         let written = writtenSum(cell, scene, canvas)
         drawArithmeticGrids(cell, written, scene, canvas)
-        drawSum(cell, written, scene, canvas)
-        drawPoolArithmetic(scene, canvas)
-        drawLegend(scene, canvas)
+        if wants(d.sum) { drawSum(cell, written, scene, canvas) }
+        let bars = FrameRenderer.legendBars(scene)
+        if wants(FrameRenderer.poolArithmeticArea(scene)) { drawPoolArithmetic(scene, canvas) }
+        if let bars, wants(bars) { drawLegend(bars, scene, canvas) }
     }
 
     /// A weight or product coloured by its sign, stronger the larger it is.
@@ -72,21 +73,28 @@ extension FrameRenderer {
         for (rect, label, room) in [(d.kernel, "kernel", d.kernel.width + d.times.width),
                                     (d.patch, padded.isEmpty ? "patch" : "patch (0 past the edge)", d.patch.width + d.times.width),
                                     (d.products, "products", productsRoom)] {
+            guard wants(Rect(x: rect.midX - room / 2, y: d.frame.y, width: room, height: d.labelHeight)) else { continue }
             canvas.font(f.small)
             canvas.text(canvas.fitted(label, maxWidth: room), x: rect.midX, y: labelY, align: .center, p.textDim)
         }
-        let typing = FrameRenderer.typedWeight(scene.state)
-        smallGrid(cell.weights, k, d.kernel, decimals: DecimalText.decimals(toShow: cell.weights), scene, canvas,
-                  skipNumberAt: typing?.shown) {
-            FrameRenderer.signColor($0, maxAbs: maxWeight, p)
+        if wants(d.kernel) {
+            let typing = FrameRenderer.typedWeight(scene.state)
+            smallGrid(cell.weights, k, d.kernel, decimals: DecimalText.decimals(toShow: cell.weights), scene, canvas,
+                      skipNumberAt: typing?.shown) {
+                FrameRenderer.signColor($0, maxAbs: maxWeight, p)
+            }
+            drawKernelEditing(scene, canvas)
         }
-        drawKernelEditing(scene, canvas)
-        drawKernelCaption(scene, canvas)
-        smallGrid(cell.patch, k, d.patch, decimals: DecimalText.decimals(toShow: cell.patch), scene, canvas) {
-            scene.inputScale.color($0)
+        if wants(d.caption) { drawKernelCaption(scene, canvas) }
+        if wants(d.patch) {
+            smallGrid(cell.patch, k, d.patch, decimals: DecimalText.decimals(toShow: cell.patch), scene, canvas) {
+                scene.inputScale.color($0)
+            }
         }
-        smallGrid(cell.products, k, d.products, decimals: written.decimals, scene, canvas) {
-            FrameRenderer.signColor($0, maxAbs: maxProduct, p)
+        if wants(d.products) {
+            smallGrid(cell.products, k, d.products, decimals: written.decimals, scene, canvas) {
+                FrameRenderer.signColor($0, maxAbs: maxProduct, p)
+            }
         }
         canvas.font(f.title * 1.15)
         canvas.text("×", in: d.times, align: .center, p.textDim)
@@ -314,13 +322,9 @@ extension FrameRenderer {
 
     /// One or two colour bars at the bottom of the pool column: the middle panel's scale, and
     /// with ReLU off also the pool's (which is after ReLU, so never negative).
-    private func drawLegend(_ scene: FrameScene, _ canvas: Canvas) {
-        let d = scene.layout.detail, f = scene.layout.fonts, u = scene.layout.unit
-        let area = d.legend
-        let barHeight = max(8, (10 * u).rounded())
-        let labelHeight = f.small * 1.5
-        let top = area.maxY - labelHeight * 2 - barHeight
-        guard top > d.frame.y + d.labelHeight + f.body * 1.6 else { return }
+    private func drawLegend(_ r: Rect, _ scene: FrameScene, _ canvas: Canvas) {
+        let f = scene.layout.fonts, area = scene.layout.detail.legend
+        let top = r.minY, barHeight = max(8, (10 * scene.layout.unit).rounded()), labelHeight = f.small * 1.5
         var bars: [(String, ColorScale)] = []
         if scene.state.view.showRelu {
             bars.append(("colour scale: ReLU output (conv and pool)", scene.middleScale))
@@ -335,6 +339,25 @@ extension FrameRenderer {
             drawBar(label, scale, Rect(x: x, y: top, width: width, height: labelHeight * 2 + barHeight),
                     barHeight: barHeight, scene, canvas)
         }
+    }
+
+    /// Where the legend's bars, labels and ticks go, at the foot of the legend column; nil when the
+    /// column is too short to hold them under the pool's arithmetic.
+    static func legendBars(_ scene: FrameScene) -> Rect? {
+        let d = scene.layout.detail, f = scene.layout.fonts
+        let area = d.legend
+        let barHeight = max(8, (10 * scene.layout.unit).rounded())
+        let labelHeight = f.small * 1.5
+        let top = area.maxY - labelHeight * 2 - barHeight
+        guard top > d.frame.y + d.labelHeight + f.body * 1.6 else { return nil }
+        return Rect(x: area.minX, y: top, width: area.width, height: area.maxY - top)
+    }
+
+    /// The legend column above its bars (all of it when there are none): the pool's arithmetic.
+    static func poolArithmeticArea(_ scene: FrameScene) -> Rect {
+        let area = scene.layout.detail.legend
+        guard let bars = legendBars(scene) else { return area }
+        return Rect(x: area.minX, y: area.minY, width: area.width, height: bars.minY - area.minY)
     }
 
     private func drawBar(_ label: String, _ scale: ColorScale, _ r: Rect, barHeight: Double, _ scene: FrameScene,

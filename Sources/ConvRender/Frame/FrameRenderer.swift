@@ -25,6 +25,8 @@ public final class FrameRenderer {
 
     /// When set, the texts of the frames drawn are noted here (for the layout tests).
     var textRecorder: TextRecorder?
+    /// While a damaged frame is drawn, its rectangles: parts outside all of them are skipped.
+    private var damageClip: [Rect]?
 
     public init() {}
 
@@ -39,6 +41,12 @@ public final class FrameRenderer {
     /// that lie outside every rectangle skipped.
     func drawFrame(_ state: AppState, into cr: OpaquePointer, width: Int, height: Int, only damage: [Rect]?) {
         guard width > 0, height > 0 else { return }
+        // One rectangle at a time: Cairo rasterises an edge that is not on a pixel boundary the
+        // same way with a one-box clip as with none, but not always with a clip of several boxes.
+        if let damage, damage.count > 1 {
+            for r in damage { drawFrame(state, into: cr, width: width, height: height, only: [r]) }
+            return
+        }
         let scene = self.scene(state, width: width, height: height)
         let canvas = Canvas(cr: cr, recorder: textRecorder)
         canvas.save()
@@ -48,7 +56,9 @@ public final class FrameRenderer {
             for r in damage { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
             cairo_clip(cr)
         }
-        func wanted(_ section: Rect) -> Bool { damage?.contains { !$0.intersection(section).isEmpty } ?? true }
+        damageClip = damage
+        defer { damageClip = nil }
+        let wanted = wants
         // The background goes everywhere but under the panels' cells and the strip, which are
         // copied in whole: at 4K that saves writing half the frame twice.
         let cells = PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } + [scene.layout.strip.frame]
@@ -67,6 +77,12 @@ public final class FrameRenderer {
         if let message = state.message { drawMessage(message, scene, canvas) }
         if state.view.showCode { drawCode(scene, canvas) }
         if state.view.showHelp { drawHelp(scene, canvas) }
+    }
+
+    /// Whether the frame being drawn needs what lies in `r`: always, unless it is a damaged frame
+    /// whose rectangles all miss `r`.
+    func wants(_ r: Rect) -> Bool {
+        damageClip?.contains { !$0.intersection(r).isEmpty } ?? true
     }
 
     /// The scene of a state, its layout and mappings remembered from the last frame when they
