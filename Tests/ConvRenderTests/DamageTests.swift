@@ -17,6 +17,21 @@ final class DamageTests: XCTestCase {
         }
     }
 
+    /// The same property with the scan's other shapes: `same` padding (cells drawn under the box
+    /// past the edge), stride 2, dilation (taps marked inside the box), average pooling, a bias,
+    /// ReLU off and numbers in the cells.
+    func testDamageDrawnFramesEqualFullFramesWithOtherSettings() throws {
+        let settings = [ConvSettings(padding: .same), ConvSettings(stride: 2, pool: .avg),
+                        ConvSettings(bias: -0.5, dilation: 2, flip: true), ConvSettings(stride: 3, padding: .same, dilation: 2)]
+        for (i, s) in settings.enumerated() {
+            try checkRandomRun(width: [1280, 1920, 800, 1024][i], height: [800, 1080, 600, 768][i], theme: i % 2 == 0 ? .dark : .light,
+                               seed: 100 + UInt64(i), actions: 120, settings: s, input: ["circle", "letter", "face", "checker"][i]) {
+                if i % 2 == 1 { $0.update(.toggleNumbers) }
+                if i == 2 { $0.update(.toggleRelu) }
+            }
+        }
+    }
+
     /// A scan step while playing damages a small part of the frame, not the whole of it: the
     /// box, cells, the bands that write the position out — less than a third of a 1080p frame.
     func testAScanStepDamagesLittle() {
@@ -61,9 +76,14 @@ final class DamageTests: XCTestCase {
     // MARK: the random run
 
     private func checkRandomRun(width w: Int, height h: Int, theme: Theme, seed: UInt64, actions: Int,
-                                file: StaticString = #filePath, line: UInt = #line) throws {
+                                settings: ConvSettings = ConvSettings(), input: String = "face",
+                                file: StaticString = #filePath, line: UInt = #line,
+                                _ configure: (inout AppState) -> Void = { _ in }) throws {
         var rng = SplitMix(seed: seed)
-        var state = makeState(width: w, height: h, position: 30) { $0.update(.setTheme(theme)) }
+        var state = makeState(input: input, settings: settings, width: w, height: h, position: 30) {
+            $0.update(.setTheme(theme))
+            configure(&$0)
+        }
         let renderer = FrameRenderer(), reference = FrameRenderer()
         let shown = try ImageSurface(width: w, height: h, opaque: true)
         let context = DrawingContext(shown)

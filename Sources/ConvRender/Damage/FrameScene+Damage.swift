@@ -74,8 +74,8 @@ extension FrameRenderer {
     /// Only changes of the moving state are reasoned about (`AppState.differsOnlyInMotion`) and
     /// only while the layout and the panels' mappings stay the same and no overlay covers the
     /// frame: then the damage is the old and new marks, the cells revealed or hidden, and the
-    /// bands that write out the moving state (status line, timeline, detail band, the strip's lit
-    /// stage, the caption). Everything else is `.full`.
+    /// bands that write out the moving state when what they write changes (status line, timeline,
+    /// detail band, the strip's lit stage, the caption). Everything else is `.full`.
     public func damage(from old: AppState, to new: AppState, width: Int, height: Int) -> FrameDamage {
         if old == new { return .rects([]) }
         guard !old.view.showHelp, !old.view.showCode, !new.view.showHelp, !new.view.showCode,
@@ -87,7 +87,10 @@ extension FrameRenderer {
         for kind in [PanelKind.conv, .pool] {
             if let r = FrameScene.revealChange(kind, a, b) { rects.append(r) }
         }
-        rects.append(sections.status)
+        let (oldLeft, oldRight) = FrameRenderer.statusText(old), (newLeft, newRight) = FrameRenderer.statusText(new)
+        if oldLeft != newLeft || oldRight != newRight || FrameRenderer.tourText(old) != FrameRenderer.tourText(new) {
+            rects.append(sections.status)
+        }
         if old.scan != new.scan {
             rects += [sections.timeline] + sections.detailMoving
             if ArchitectureStrip.litStages(scan: old.scan, showRelu: old.view.showRelu)

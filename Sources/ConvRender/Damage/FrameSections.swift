@@ -27,9 +27,12 @@ struct FrameSections {
         timeline = l.timeline.isEmpty ? .zero : l.timeline.insetBy(dx: -knob, dy: -knob)
         let d = l.detail
         detail = d.frame
-        let sumStart = d.sum.isEmpty ? d.frame.maxX : d.sum.minX
-        let grids = Rect(x: d.times.minX, y: d.frame.minY, width: sumStart - d.times.minX, height: d.patch.maxY - d.frame.minY)
-        detailMoving = [grids, d.sum, FrameRenderer.poolArithmeticArea(scene)]
+        // The patch, products and sum in one box, so the sum is worked out once per frame; the
+        // pool's arithmetic ends on a whole pixel above the legend, which does not move.
+        let end = d.sum.isEmpty ? d.frame.maxX : d.sum.maxX
+        let sums = Rect(x: d.times.minX, y: d.frame.minY, width: end - d.times.minX, height: d.frame.height)
+        let pool = FrameRenderer.poolArithmeticArea(scene)
+        detailMoving = [sums, Rect(x: pool.x, y: pool.y, width: pool.width, height: (pool.maxY).rounded(.down) - pool.y)]
         strip = l.strip.frame
         caption = l.caption?.frame ?? .zero
     }

@@ -7,10 +7,15 @@ extension FrameRenderer {
     func drawDetail(_ scene: FrameScene, _ canvas: Canvas) {
         let d = scene.layout.detail
         guard !d.frame.isEmpty, scene.scan.count > 0 else { return }
-        let cell = scene.state.currentCell
-        let written = writtenSum(cell, scene, canvas)
-        drawArithmeticGrids(cell, written, scene, canvas)
-        if wants(d.sum) { drawSum(cell, written, scene, canvas) }
+        // The column under the input (grids and their labels) and the sum beside it.
+        let gridsColumn = Rect(x: d.frame.minX, y: d.frame.minY,
+                               width: (d.sum.isEmpty ? d.frame.maxX : d.sum.minX) - d.frame.minX, height: d.frame.height)
+        if wants(gridsColumn) || wants(d.sum) {
+            let cell = scene.state.currentCell
+            let written = writtenSum(cell, scene, canvas)
+            if wants(gridsColumn) { drawArithmeticGrids(cell, written, scene, canvas) }
+            if wants(d.sum) { drawSum(cell, written, scene, canvas) }
+        }
         let bars = FrameRenderer.legendBars(scene)
         if wants(FrameRenderer.poolArithmeticArea(scene)) { drawPoolArithmetic(scene, canvas) }
         if let bars, wants(bars) { drawLegend(bars, scene, canvas) }

@@ -25,8 +25,8 @@ public final class FrameRenderer {
 
     /// When set, the texts of the frames drawn are noted here (for the layout tests).
     var textRecorder: TextRecorder?
-    /// While a damaged frame is drawn, its rectangles: parts outside all of them are skipped.
-    private var damageClip: [Rect]?
+    /// While a damaged frame is drawn, the rectangle being drawn: parts outside it are skipped.
+    private var damageClip: Rect?
 
     public init() {}
 
@@ -41,48 +41,48 @@ public final class FrameRenderer {
     /// that lie outside every rectangle skipped.
     func drawFrame(_ state: AppState, into cr: OpaquePointer, width: Int, height: Int, only damage: [Rect]?) {
         guard width > 0, height > 0 else { return }
-        // One rectangle at a time: Cairo rasterises an edge that is not on a pixel boundary the
-        // same way with a one-box clip as with none, but not always with a clip of several boxes.
-        if let damage, damage.count > 1 {
-            for r in damage { drawFrame(state, into: cr, width: width, height: height, only: [r]) }
-            return
-        }
         let scene = self.scene(state, width: width, height: height)
         let canvas = Canvas(cr: cr, recorder: textRecorder)
+        guard let damage else { return drawFrame(scene, canvas, within: scene.layout.bounds) }
+        // One rectangle at a time: Cairo rasterises an edge that is not on a pixel boundary the
+        // same way with a one-box clip as with none, but not always with a clip of several boxes.
+        for r in damage {
+            damageClip = r
+            drawFrame(scene, canvas, within: r.intersection(scene.layout.bounds))
+        }
+        damageClip = nil
+    }
+
+    private func drawFrame(_ scene: FrameScene, _ canvas: Canvas, within area: Rect) {
+        guard !area.isEmpty else { return }
+        let cr = canvas.cr, state = scene.state
         canvas.save()
         defer { canvas.restore() }
-        canvas.clip(scene.layout.bounds)
-        if let damage {
-            for r in damage { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
-            cairo_clip(cr)
-        }
-        damageClip = damage
-        defer { damageClip = nil }
-        let wanted = wants
+        canvas.clip(area)
         // The background goes everywhere but under the panels' cells and the strip, which are
         // copied in whole: at 4K that saves writing half the frame twice.
         let cells = PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } + [scene.layout.strip.frame]
         canvas.color(scene.palette.background)
-        for r in scene.layout.bounds.subtracting(cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
+        for r in area.subtracting(cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
         cairo_fill(cr)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
         let sections = FrameSections(scene)
-        if wanted(sections.status) { drawStatus(scene, canvas) }
-        for kind in PanelKind.allCases where wanted(sections.panel(kind)) { drawPanel(kind, scene, canvas) }
-        if wanted(sections.timeline) { drawTimeline(scene, canvas) }
-        if wanted(sections.detail) { drawDetail(scene, canvas) }
-        if wanted(sections.strip) { drawStrip(scene, canvas) }
-        if let caption = state.caption, wanted(sections.caption) { drawCaption(caption, scene, canvas) }
+        if wants(sections.status) { drawStatus(scene, canvas) }
+        for kind in PanelKind.allCases where wants(sections.panel(kind)) { drawPanel(kind, scene, canvas) }
+        if wants(sections.timeline) { drawTimeline(scene, canvas) }
+        if wants(sections.detail) { drawDetail(scene, canvas) }
+        if wants(sections.strip) { drawStrip(scene, canvas) }
+        if let caption = state.caption, wants(sections.caption) { drawCaption(caption, scene, canvas) }
         if let message = state.message { drawMessage(message, scene, canvas) }
         if state.view.showCode { drawCode(scene, canvas) }
         if state.view.showHelp { drawHelp(scene, canvas) }
     }
 
-    /// Whether the frame being drawn needs what lies in `r`: always, unless it is a damaged frame
-    /// whose rectangles all miss `r`.
+    /// Whether the frame being drawn needs what lies in `r`: always, unless only a damaged
+    /// rectangle is being drawn and `r` misses it.
     func wants(_ r: Rect) -> Bool {
-        damageClip?.contains { !$0.intersection(r).isEmpty } ?? true
+        damageClip.map { !$0.intersection(r).isEmpty } ?? true
     }
 
     /// The scene of a state, its layout and mappings remembered from the last frame when they
