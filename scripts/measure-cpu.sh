@@ -15,12 +15,15 @@ set -eu
 size=$1; seconds=$2; shift 3
 [[ $size =~ ^[0-9]+x[0-9]+$ ]] || { echo "measure-cpu.sh: size must be WxH, not '$size'" >&2; exit 2; }
 [[ $seconds =~ ^[0-9]+$ ]] && [ "$seconds" -gt 0 ] || { echo "measure-cpu.sh: SECONDS must be a whole number > 0" >&2; exit 2; }
-for n in $(seq 150 250); do [ -e "/tmp/.X$n-lock" ] || break; done
-Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display itself and writes its number, so runs side by side never share one.
+dfile=$(mktemp)
+Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$dfile" >/dev/null 2>&1 &
 xpid=$!
 app=""
-trap '[ -n "$app" ] && kill $app 2>/dev/null; kill $xpid 2>/dev/null; wait 2>/dev/null' EXIT
-export DISPLAY=":$n"
+trap '[ -n "$app" ] && kill $app 2>/dev/null; kill $xpid 2>/dev/null; wait 2>/dev/null; rm -f "$dfile"' EXIT
+for _ in $(seq 200); do [ -s "$dfile" ] && break; sleep 0.05; done
+[ -s "$dfile" ] || { echo "measure-cpu.sh: Xvfb did not start" >&2; exit 1; }
+export DISPLAY=":$(head -1 "$dfile")"
 for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
 "$@" >/dev/null 2>&1 &
 app=$!

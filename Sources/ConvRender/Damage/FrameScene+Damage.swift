@@ -92,7 +92,8 @@ extension FrameRenderer {
             rects.append(sections.status)
         }
         if old.scan != new.scan {
-            rects += [sections.timeline] + sections.detailMoving
+            rects += [sections.timelineChange(from: old.scan.position, to: new.scan.position, b.layout, count: new.scan.count)]
+                + sections.detailMoving
             if ArchitectureStrip.litStages(scan: old.scan, showRelu: old.view.showRelu)
                 != ArchitectureStrip.litStages(scan: new.scan, showRelu: new.view.showRelu) {
                 rects.append(sections.strip)

@@ -27,15 +27,31 @@ struct FrameSections {
         timeline = l.timeline.isEmpty ? .zero : l.timeline.insetBy(dx: -knob, dy: -knob)
         let d = l.detail
         detail = d.frame
-        // The patch, products and sum in one box, so the sum is worked out once per frame; the
-        // pool's arithmetic ends on a whole pixel above the legend, which does not move.
-        let end = d.sum.isEmpty ? d.frame.maxX : d.sum.maxX
-        let sums = Rect(x: d.times.minX, y: d.frame.minY, width: end - d.times.minX, height: d.frame.height)
+        // The patch and the products with their labels, the sum, and the pool's arithmetic (which
+        // ends on a whole pixel above the legend, which does not move).
+        let labels = FrameRenderer.gridLabelAreas(l)
+        let patch = labels[1].union(d.patch), products = labels[2].union(d.products)
         let pool = FrameRenderer.poolArithmeticArea(scene)
-        detailMoving = [sums, Rect(x: pool.x, y: pool.y, width: pool.width, height: (pool.maxY).rounded(.down) - pool.y)]
+        detailMoving = [patch, products, d.sum,
+                        Rect(x: pool.x, y: pool.y, width: pool.width, height: pool.maxY.rounded(.down) - pool.y)]
         strip = l.strip.frame
         caption = l.caption?.frame ?? .zero
     }
 
     func panel(_ kind: PanelKind) -> Rect { panels[kind.rawValue] }
+
+    /// The part of the timeline that changes when the scan goes from position `a` to `b`: the
+    /// end of the filled track, the knob, and the pool ticks passed between them.
+    func timelineChange(from a: Int, to b: Int, _ layout: FrameLayout, count: Int) -> Rect {
+        guard !timeline.isEmpty, count > 0 else { return .zero }
+        let track = layout.timeline, knob = track.height * 1.1
+        // The knob is kept whole inside the track, so near an end it sits off its position.
+        let xs = [a, b].flatMap { p in
+            [layout.timelineX(afterPosition: p, count: count),
+             min(max(layout.timelineX(ofPosition: p, count: count), track.minX + knob), track.maxX - knob)]
+        }
+        let pad = knob.rounded(.up) + 2
+        let x0 = xs.min()! - pad, x1 = xs.max()! + pad + max(1, layout.unit.rounded(.down))
+        return Rect(x: x0, y: timeline.minY, width: x1 - x0, height: timeline.height).intersection(timeline)
+    }
 }

@@ -36,6 +36,14 @@ extension FrameRenderer {
     /// The products and the sum in one number of decimals, as many as the products grid's cells
     /// can hold, so that the products as drawn add up to the sum as written (`SumText`).
     private func writtenSum(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) -> SumText {
+        // A damaged frame may draw the products and the sum in separate rectangles: work it out once.
+        if let last = lastWrittenSum, last.cell == cell, last.layout == scene.layout.detail { return last.text }
+        let text = workOutWrittenSum(cell, scene, canvas)
+        lastWrittenSum = (cell, scene.layout.detail, text)
+        return text
+    }
+
+    private func workOutWrittenSum(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) -> SumText {
         let products = cell.products
         var text = SumText(products: products, bias: cell.bias, value: cell.value)
         let grid = KernelGrid(in: scene.layout.detail.products, size: cell.size)
@@ -71,16 +79,10 @@ extension FrameRenderer {
         // The font first: the baseline depends on it (not on whatever was drawn before).
         canvas.font(f.small)
         let labelY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
-        // Each label is centred over its grid and may use the sign column beside it; the last one
-        // stops short of the written-out sum.
-        let sumStart = d.sum.isEmpty ? d.frame.maxX : d.sum.minX
-        let productsRoom = d.products.width + 2 * max(0, sumStart - d.products.maxX - f.small * 0.6)
-        for (rect, label, room) in [(d.kernel, "kernel", d.kernel.width + d.times.width),
-                                    (d.patch, padded.isEmpty ? "patch" : "patch (0 past the edge)", d.patch.width + d.times.width),
-                                    (d.products, "products", productsRoom)] {
-            guard wants(Rect(x: rect.midX - room / 2, y: d.frame.y, width: room, height: d.labelHeight)) else { continue }
+        let labels = ["kernel", padded.isEmpty ? "patch" : "patch (0 past the edge)", "products"]
+        for (area, label) in zip(FrameRenderer.gridLabelAreas(scene.layout), labels) where wants(area) {
             canvas.font(f.small)
-            canvas.text(canvas.fitted(label, maxWidth: room), x: rect.midX, y: labelY, align: .center, p.textDim)
+            canvas.text(canvas.fitted(label, maxWidth: area.width), x: area.midX, y: labelY, align: .center, p.textDim)
         }
         if wants(d.kernel) {
             let typing = FrameRenderer.typedWeight(scene.state)
@@ -104,6 +106,18 @@ extension FrameRenderer {
         canvas.font(f.title * 1.15)
         canvas.text("×", in: d.times, align: .center, p.textDim)
         canvas.text("=", in: d.equals, align: .center, p.textDim)
+    }
+
+    /// Where the labels over the kernel, patch and products go: centred over each grid, each may
+    /// use the sign column beside it; the last one stops short of the written-out sum.
+    static func gridLabelAreas(_ layout: FrameLayout) -> [Rect] {
+        let d = layout.detail, f = layout.fonts
+        let sumStart = d.sum.isEmpty ? d.frame.maxX : d.sum.minX
+        let productsRoom = d.products.width + 2 * max(0, sumStart - d.products.maxX - f.small * 0.6)
+        return [(d.kernel, d.kernel.width + d.times.width), (d.patch, d.patch.width + d.times.width),
+                (d.products, productsRoom)].map { rect, room in
+            Rect(x: rect.midX - room / 2, y: d.frame.y, width: room, height: d.labelHeight)
+        }
     }
 
     /// Indices (row-major within the kernel) of taps that fall on the zero padding.

@@ -27,6 +27,8 @@ public final class FrameRenderer {
     var textRecorder: TextRecorder?
     /// While a damaged frame is drawn, the rectangle being drawn: parts outside it are skipped.
     private var damageClip: Rect?
+    /// The products and sum as last written out, for the cell and detail layout they were for.
+    var lastWrittenSum: (cell: CellArithmetic, layout: DetailLayout, text: SumText)?
 
     public init() {}
 
