@@ -94,13 +94,28 @@ extension FrameRenderer {
         if old.scan != new.scan {
             rects += [sections.timelineChange(from: old.scan.position, to: new.scan.position, b.layout, count: new.scan.count)]
                 + sections.detailMoving
-            if ArchitectureStrip.litStages(scan: old.scan, showRelu: old.view.showRelu)
-                != ArchitectureStrip.litStages(scan: new.scan, showRelu: new.view.showRelu) {
-                rects.append(sections.strip)
-            }
+            rects += stripChange(a, b, sections)
         }
         if old.caption != new.caption { rects.append(sections.caption) }
         return FrameDamage.normalized(rects, in: b.layout.bounds)
+    }
+
+    /// The boxes of the architecture strip whose lit state differs between two scenes, or the
+    /// whole strip when the boxes themselves move (their widths follow the bold names of the lit
+    /// stages when the names do not all fit equal boxes).
+    private func stripChange(_ a: FrameScene, _ b: FrameScene, _ sections: FrameSections) -> [Rect] {
+        let litA = Set(ArchitectureStrip.litStages(scan: a.scan, showRelu: a.state.view.showRelu))
+        let litB = Set(ArchitectureStrip.litStages(scan: b.scan, showRelu: b.state.view.showRelu))
+        guard litA != litB else { return [] }
+        let s = b.layout.strip, f = b.layout.fonts
+        guard s.boxes.count == ArchitectureStrip.stageCount, let measuring else { return [sections.strip] }
+        let stages = ArchitectureStrip.stages(for: b.geometry, pool: b.state.settings.pool)
+        let canvas = Canvas(cr: measuring.pointer)
+        let boxesA = stripBoxes(stages, litA, s, nameSize: f.body, shapeSize: f.small, canvas).boxes
+        let boxesB = stripBoxes(stages, litB, s, nameSize: f.body, shapeSize: f.small, canvas).boxes
+        guard boxesA == boxesB else { return [sections.strip] }
+        // A box's outline is stroked on its edge: half a pixel outside it.
+        return litA.symmetricDifference(litB).map { boxesB[$0].insetBy(dx: -2, dy: -2) }
     }
 
     /// Draws only the parts of the frame for `state` inside `rects` (as from `damage(from:to:…)`),

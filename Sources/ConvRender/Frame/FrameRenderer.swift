@@ -27,6 +27,8 @@ public final class FrameRenderer {
     var textRecorder: TextRecorder?
     /// While a damaged frame is drawn, the rectangle being drawn: parts outside it are skipped.
     private var damageClip: Rect?
+    /// A context to measure text in without drawing (a 1×1 image).
+    private(set) lazy var measuring: DrawingContext? = (try? ImageSurface(width: 1, height: 1, opaque: true)).map(DrawingContext.init)
     /// The products and sum as last written out, for the cell and detail layout they were for.
     var lastWrittenSum: (cell: CellArithmetic, layout: DetailLayout, text: SumText)?
 
