@@ -372,11 +372,13 @@ extension FrameRenderer {
         return Rect(x: area.minX, y: top, width: area.width, height: area.maxY - top)
     }
 
-    /// The legend column above its bars (all of it when there are none): the pool's arithmetic.
+    /// The top of the legend column, above its bars: the pool's arithmetic, a heading and one line
+    /// (`drawPoolArithmetic`) with room for its descenders.
     static func poolArithmeticArea(_ scene: FrameScene) -> Rect {
-        let area = scene.layout.detail.legend
-        guard let bars = legendBars(scene) else { return area }
-        return Rect(x: area.minX, y: area.minY, width: area.width, height: bars.minY - area.minY)
+        let d = scene.layout.detail, area = d.legend
+        let text = area.minY + d.labelHeight + 2.2 * scene.layout.fonts.body
+        let bottom = min(legendBars(scene)?.minY ?? area.maxY, text, area.maxY)
+        return Rect(x: area.minX, y: area.minY, width: area.width, height: max(0, bottom - area.minY))
     }
 
     private func drawBar(_ label: String, _ scale: ColorScale, _ r: Rect, barHeight: Double, _ scene: FrameScene,
