@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "ConvNet", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "ConvModel",
+            dependencies: ["ConvNet"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(name: "ConvRender", dependencies: ["ConvModel", "CCairo"]),
@@ -43,8 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ConvModelTests", dependencies: ["ConvModel"]),
+        .testTarget(name: "ConvModelTests", dependencies: ["ConvModel", "ConvNet"]),
         .testTarget(name: "ConvNetTests", dependencies: ["ConvNet"]),
-        .testTarget(name: "ConvRenderTests", dependencies: ["ConvRender", "ConvModel", "CCairo"]),
+        .testTarget(name: "ConvRenderTests", dependencies: ["ConvRender", "ConvModel", "ConvNet", "CCairo"]),
     ]
 )

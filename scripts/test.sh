@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds convviewer and runs every test: the unit tests (no display), the independent check of
-# `compute` against NumPy, the bad-input checks, and the end-to-end tests under a private Xvfb.
+# `compute` against NumPy, the bad-input checks, and the end-to-end tests under a private Xvfb
+# (network.sh: network mode in the window).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,5 +21,7 @@ python3 Tests/independent/check_compute.py "$bin"
 bash Tests/independent/check_bad_input.sh "$bin"
 python3 Tests/independent/check_code_snippet.py "$bin"
 python3 Tests/independent/check_net.py "$bin"
+python3 Tests/independent/check_net_code.py "$bin"
 CONVVIEWER="$bin" bash Tests/e2e/record.sh
 CONVVIEWER="$bin" bash Tests/e2e/run.sh
+CONVVIEWER="$bin" bash Tests/e2e/network.sh

@@ -25,7 +25,7 @@ func runMain() -> Never {
         exit(64)
     }
     do {
-        var command = try ConvViewer.parseAsRoot()
+        var command = try ConvViewer.parseAsRoot(NetViewOptions.expandBareNet(arguments))
         try command.run()
         exit(0)
     } catch where isDomainError(error) {

@@ -1,5 +1,6 @@
 import CCairo
 import ConvModel
+import ConvNet
 @testable import ConvRender
 import XCTest
 
@@ -67,6 +68,26 @@ final class DamageTests: XCTestCase {
         let s = makeState(position: 10)
         XCTAssertEqual(renderer.damage(from: s, to: s, width: 1920, height: 1080), .rects([]))
         for action in [Action.setTheme(.light), .nextFilter, .nextInput, .toggleHelp, .toggleGrid] {
+            var t = s
+            t.update(action)
+            XCTAssertEqual(renderer.damage(from: s, to: t, width: 1920, height: 1080), .full, "\(action)")
+        }
+    }
+
+    /// Network mode draws other pictures from the same scan and pointer: it is always whole.
+    func testNetworkModeIsAlwaysAFullFrame() {
+        var rng = SeededGenerator(seed: 5)
+        let source = NetworkSource(name: "test", weights: NetworkWeights.heNormal(.standard, using: &rng),
+                                   classes: ClassNames.fashion,
+                                   testImages: ImageSet(rows: 28, columns: 28, pixels: [UInt8](repeating: 90, count: 784), labels: [0]),
+                                   testSource: "one image")
+        let s = makeState(position: 10) {
+            $0.update(.setNetworkSource(source))
+            $0.update(.toggleNetwork)
+        }
+        XCTAssertNotNil(s.network)
+        let renderer = FrameRenderer()
+        for action in [Action.step(1), .togglePlay, .pointer(.moved(x: 300, y: 300))] {
             var t = s
             t.update(action)
             XCTAssertEqual(renderer.damage(from: s, to: t, width: 1920, height: 1080), .full, "\(action)")

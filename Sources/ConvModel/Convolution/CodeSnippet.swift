@@ -22,6 +22,11 @@ public struct CodeSnippet: Equatable, Sendable {
     /// The lines, each ended by a newline: what a reader pastes.
     public var text: String { lines.map { $0 + "\n" }.joined() }
 
+    init(_ language: Language, lines: [String]) {
+        self.language = language
+        self.lines = lines
+    }
+
     public init(_ language: Language, inputWidth: Int, inputHeight: Int, kernel: Kernel, settings: ConvSettings) {
         self.language = language
         let p = Parameters(inputWidth: inputWidth, inputHeight: inputHeight, kernel: kernel, settings: settings)
@@ -182,6 +187,10 @@ public struct CodeSnippet: Equatable, Sendable {
 }
 
 extension AppState {
-    /// The NumPy and PyTorch code for the maps on screen (the `o` overlay).
-    public var codeSnippets: [CodeSnippet] { CodeSnippet.all(for: maps) }
+    /// The NumPy and PyTorch code for the maps on screen (the `o` overlay); in network mode, the
+    /// network in PyTorch and the lines that load its weights file.
+    public var codeSnippets: [CodeSnippet] {
+        if let mode = network { return CodeSnippet.network(mode.source) }
+        return CodeSnippet.all(for: maps)
+    }
 }

@@ -1,3 +1,5 @@
+import ConvNet
+
 /// Everything that can change the app state: keys, mouse, timer ticks and the tour all become actions.
 public enum Action: Equatable, Sendable {
     case tick(seconds: Double)
@@ -109,6 +111,27 @@ public enum Action: Equatable, Sendable {
     case toggleCode
     /// Leave the running tour, or start the built-in one.
     case toggleTour
+
+    // Network mode (`AppState+Network.swift`).
+    /// The trained network `N` shows (the shell loads it), or none.
+    case setNetworkSource(NetworkSource?)
+    /// `N`: into network mode, or back to what was shown before.
+    case toggleNetwork
+    /// Test image `i` of the network's test set as the input (network mode only).
+    case selectTestImage(Int)
+    /// Learned first-layer filter `f` in the panels (network mode only).
+    case selectNetworkFilter(Int)
+    /// The view of one stage (an index of `NetStages.names`) in place of the panels; nil or the
+    /// input goes back to the panels.
+    case openStage(Int?)
+    /// `v` / `V`: the next / previous stage view.
+    case stepStage(Int)
+    /// `L` in network mode: the learn view on or off (`AppState+Learn.swift`).
+    case toggleLearn
+    /// A control of the learn view (pause, one batch, speed, learning rate, reset, save).
+    case learnControl(LearnControl)
+    /// The training worker's latest report.
+    case learnProgress(LearnProgress)
 }
 
 /// What the shell must do after an update: things the pure state cannot do itself.
@@ -118,6 +141,13 @@ public enum Effect: Equatable, Sendable {
     /// Save the painted input as a PGM (`s` in paint mode).
     case savePaintedInput
     case toggleFullscreen
+    /// `N` with no network loaded yet: the shell reads the shipped one and sends `setNetworkSource`
+    /// and `toggleNetwork` (or a message when it cannot).
+    case loadNetwork
+    /// Tell the training worker of the learn view.
+    case learn(LearnCommand)
+    /// Save these weights to a new file (the learn view's `s`; never over an existing file).
+    case saveWeights(NetworkWeights)
 }
 
 /// The mouse, in window pixels.

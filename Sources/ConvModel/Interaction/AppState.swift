@@ -50,6 +50,10 @@ public struct AppState: Equatable, Sendable {
     var sizeCycleOrigin: Kernel?
     /// What `t` gives back when the person leaves the tour.
     var beforeTour: TourReturn?
+    /// The trained network the shell loaded, which `N` shows; nil when none was found.
+    public internal(set) var networkSource: NetworkSource?
+    /// Network mode, while it is on (`AppState+Network.swift`).
+    public internal(set) var network: NetworkMode?
 
     /// Fails with a `SettingsError` when the kernel leaves no output on this image.
     public init(image: NamedImage, kernel: Kernel, settings: ConvSettings = ConvSettings(),
@@ -83,8 +87,17 @@ public struct AppState: Equatable, Sendable {
     /// remembered for undo (`AppState+History.swift`).
     @discardableResult
     public mutating func update(_ action: Action) -> [Effect] {
-        guard AppState.isUndoableEdit(action) else { return apply(action) }
-        return applyRecordingUndo(action)
+        let effects: [Effect]
+        if let handled = applyInNetworkMode(action) {
+            effects = handled
+        } else if AppState.isUndoableEdit(action) {
+            effects = applyRecordingUndo(action)
+        } else {
+            effects = apply(action)
+        }
+        // In network mode every stage follows the input within the same update.
+        if network != nil { refreshNetworkPass() }
+        return effects
     }
 
     mutating func apply(_ action: Action) -> [Effect] {
@@ -211,6 +224,25 @@ public struct AppState: Equatable, Sendable {
             view.showCode.toggle()
         case .toggleTour:
             toggleTour()
+        case let .setNetworkSource(source):
+            setNetworkSource(source)
+        case .toggleNetwork:
+            if network == nil, networkSource == nil { return [.loadNetwork] }
+            toggleNetwork()
+        case let .selectTestImage(i):
+            selectTestImage(i)
+        case let .selectNetworkFilter(f):
+            selectNetworkFilter(f)
+        case let .openStage(i):
+            openStage(i)
+        case let .stepStage(delta):
+            stepStage(by: delta)
+        case .toggleLearn:
+            return toggleLearn()
+        case let .learnControl(control):
+            return learnControl(control)
+        case let .learnProgress(progress):
+            receiveLearnProgress(progress)
         }
         return []
     }

@@ -4,12 +4,15 @@ public enum KeyMode: CaseIterable, Sendable {
     case weightSelected
     /// The scan is paused: Shift+arrows move the input by one pixel.
     case paused
+    /// The learn view is open: Space, →, + / −, ↑ / ↓, Home and s control the training.
+    case learning
 }
 
 extension KeyMap {
     /// The keys each mode takes over from `commands`. Their help lines are in `KeyBindings.all`.
     public static let modeCommands: [KeyMode: [KeyCommand]] = [
         .weightSelected: weightSelectedCommands,
+        .learning: learningCommands,
         .paused: [
             KeyCommand("Right", .shift, .shiftInput(rows: 0, cols: 1), help: "Shift + arrows"),
             KeyCommand("Left", .shift, .shiftInput(rows: 0, cols: -1), help: "Shift + arrows"),
@@ -17,6 +20,25 @@ extension KeyMap {
             KeyCommand("Up", .shift, .shiftInput(rows: -1, cols: 0), help: "Shift + arrows"),
         ],
     ]
+
+    /// The learn view's controls; the view lists them on screen, the help overlay under `L`.
+    private static let learningCommands: [KeyCommand] = {
+        let help = "N, v / V, L"
+        return [
+            KeyCommand("space", .learnControl(.pauseResume), help: help),
+            KeyCommand("Right", .learnControl(.step), help: help),
+            KeyCommand("plus", .learnControl(.faster), help: help),
+            KeyCommand("equal", .learnControl(.faster), help: help),
+            KeyCommand("KP_Add", .learnControl(.faster), help: help),
+            KeyCommand("minus", .learnControl(.slower), help: help),
+            KeyCommand("KP_Subtract", .learnControl(.slower), help: help),
+            KeyCommand("Up", .learnControl(.rateUp), help: help),
+            KeyCommand("Down", .learnControl(.rateDown), help: help),
+            KeyCommand("Home", .learnControl(.reset), help: help),
+            KeyCommand("End", .learnControl(.restartFromNetwork), help: help),
+            KeyCommand("s", .learnControl(.save), help: help),
+        ]
+    }()
 
     private static let weightSelectedCommands: [KeyCommand] = {
         let typing = "0–9 − . Enter"
@@ -41,6 +63,7 @@ extension KeyMap {
     /// The modes `state` is in, the one whose keys win first.
     public static func modes(of state: AppState) -> [KeyMode] {
         var modes: [KeyMode] = []
+        if state.network?.learn != nil { modes.append(.learning) }
         if state.kernelEditor.selected != nil { modes.append(.weightSelected) }
         if !state.clock.isPlaying { modes.append(.paused) }
         return modes

@@ -8,7 +8,7 @@ extension FrameLayout {
     /// The state's layout for a frame of another size (`render` and `record` draw at any size).
     public init(state: AppState, width: Int, height: Int) {
         self.init(width: width, height: height, scale: state.view.scale, caption: state.caption,
-                  captionRoom: FrameLayout.captionRoom(state))
+                  captionRoom: FrameLayout.captionRoom(state), tallStrip: state.network != nil)
     }
 
     /// The captions the caption band is sized for: every caption of the running tour, so the

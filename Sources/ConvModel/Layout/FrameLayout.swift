@@ -51,7 +51,10 @@ public struct FrameLayout: Equatable, Sendable {
     /// The layout of a window, with a band for `caption` when one is given, tall enough for the
     /// longest of `caption` and `captionRoom` (the other captions of a tour, so the band keeps its
     /// height from one to the next). Without a caption the panels have the band's room.
-    public init(width: Int, height: Int, scale: Double = 1, caption: Caption? = nil, captionRoom: [Caption] = []) {
+    ///
+    /// `tallStrip` (network mode) gives the strip room for a thumbnail of each stage's values.
+    public init(width: Int, height: Int, scale: Double = 1, caption: Caption? = nil, captionRoom: [Caption] = [],
+                tallStrip: Bool = false) {
         let w = Double(max(0, width)), h = Double(max(0, height))
         let asked = scale.isFinite && scale > 0 ? scale : 1
         let room = min(w / Double(FrameLayout.minimumWidth), h / Double(FrameLayout.minimumHeight))
@@ -78,7 +81,7 @@ public struct FrameLayout: Equatable, Sendable {
         let timelineHeight = len(4, 6).rounded()
         let timelineGap = len(6, 10).rounded()
         let detailBase = len(84, 132).rounded()
-        let stripHeight = len(54, 78).rounded()
+        let stripHeight = (tallStrip ? len(104, 168) : len(54, 78)).rounded()
 
         let contentWidth = w - 2 * margin
         let panelWidth = max(0, ((contentWidth - 2 * gap) / 3).rounded(.down))

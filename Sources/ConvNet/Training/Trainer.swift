@@ -12,7 +12,8 @@
 public struct Trainer {
     public let network: Network
     public let images: ImageSet
-    public let recipe: TrainingRecipe
+    /// The recipe; its learning rate may change between batches (the learn view does that).
+    public var recipe: TrainingRecipe
     private var generator: SeededGenerator
     private var order: [Int]
     /// Epochs completed, and images done in the current one.

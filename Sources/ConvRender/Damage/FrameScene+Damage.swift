@@ -71,15 +71,15 @@ extension FrameRenderer {
     /// What must be drawn again to turn the frame of `old` into the frame of `new`, both at
     /// `width`×`height`.
     ///
-    /// Only changes of the moving state are reasoned about (`AppState.differsOnlyInMotion`) and
-    /// only while the layout and the panels' mappings stay the same and no overlay covers the
-    /// frame: then the damage is the old and new marks, the cells revealed or hidden, and the
-    /// bands that write out the moving state when what they write changes (status line, timeline,
-    /// detail band, the strip's lit stage, the caption). Everything else is `.full`.
+    /// Only changes of the moving state are reasoned about (`AppState.differsOnlyInMotion`), and
+    /// only while the layout and the panels' mappings stay the same, no overlay covers the frame
+    /// and network mode is off: then the damage is the old and new marks, the cells revealed or
+    /// hidden, and the bands that write out the moving state when what they write changes (status
+    /// line, timeline, detail band, the strip's lit stage, the caption). Everything else is `.full`.
     public func damage(from old: AppState, to new: AppState, width: Int, height: Int) -> FrameDamage {
         if old == new { return .rects([]) }
         guard !old.view.showHelp, !old.view.showCode, !new.view.showHelp, !new.view.showCode,
-              new.differsOnlyInMotion(from: old) else { return .full }
+              old.network == nil, new.network == nil, new.differsOnlyInMotion(from: old) else { return .full }
         let a = scene(old, width: width, height: height), b = scene(new, width: width, height: height)
         guard a.layout == b.layout, a.mappings == b.mappings else { return .full }
         let sections = FrameSections(b)

@@ -3,7 +3,7 @@ import ConvModel
 /// The last frame layout and panel mappings computed, with what they were computed from, so a
 /// window that draws sixty frames a second of the same layout does not lay it out sixty times.
 ///
-/// The layout follows from the size, the UI scale and the tour's captions
+/// The layout follows from the size, the UI scale, the tour's captions, network mode
 /// (`FrameLayout(state:width:height:)`); the mappings from the layout, the convolution's
 /// geometry and the panels' zoom and pan (`FrameLayout.mappings(in:)`).
 final class LayoutMemo {
@@ -13,6 +13,7 @@ final class LayoutMemo {
         let scale: Double
         let caption: Caption?
         let room: [Caption]
+        let tallStrip: Bool
     }
 
     private struct MappingKey: Equatable {
@@ -26,7 +27,7 @@ final class LayoutMemo {
 
     func layout(_ state: AppState, width: Int, height: Int) -> (FrameLayout, [PanelMapping]) {
         let key = LayoutKey(width: width, height: height, scale: state.view.scale, caption: state.caption,
-                            room: FrameLayout.captionRoom(state))
+                            room: FrameLayout.captionRoom(state), tallStrip: state.network != nil)
         let l: FrameLayout
         if let hit = layout, hit.key == key {
             l = hit.value

@@ -16,6 +16,7 @@ extension FrameRenderer {
         if s.bias != 0 { left.append("bias \(DecimalText.single(s.bias))") }
         if s.flip { left.append("flipped") }
         if state.painter.isOn { left.append("painting: left button white, right black") }
+        if let mode = state.network { left = FrameRenderer.networkStatus(mode, painting: state.painter.isOn) }
         let scan = state.scan
         let position = scan.count > 0 ? "\(scan.position + 1)/\(scan.count)" : "0/0"
         let scanTime = Clock.scanTimeText(positions: scan.count, speed: state.clock.speed)

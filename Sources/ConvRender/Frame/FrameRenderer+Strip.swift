@@ -7,15 +7,22 @@ extension FrameRenderer {
     /// The strip changes only when the lit stage, the shapes or the frame do, so it is drawn into
     /// a layer once and copied, background included, on the frames in between.
     func drawStrip(_ scene: FrameScene, _ canvas: Canvas) {
+        if let mode = scene.state.network { return drawNetworkStrip(mode, scene, canvas) }
         let s = scene.layout.strip
         guard !s.frame.isEmpty, s.boxes.count == ArchitectureStrip.stageCount else { return }
         let stages = ArchitectureStrip.stages(for: scene.geometry, pool: scene.state.settings.pool)
         let lit = ArchitectureStrip.litStages(scan: scene.scan, showRelu: scene.state.view.showRelu)
         let key = StripLayer.Key(stages: stages, lit: lit, layout: scene.layout, theme: scene.state.view.theme)
+        drawStripLayer(key, scene, canvas) { self.drawStripContent(stages, Set(lit), scene, $0) }
+    }
+
+    /// The strip's layer for `key`, drawn by `content` over the background when it is new, copied in.
+    func drawStripLayer(_ key: StripLayer.Key, _ scene: FrameScene, _ canvas: Canvas, content: @escaping (Canvas) -> Void) {
+        let s = scene.layout.strip
         let draw = { (cr: OpaquePointer) in
             let c = Canvas(cr: cr, recorder: canvas.recorder)
             c.fill(s.frame, scene.palette.background)
-            self.drawStripContent(stages, Set(lit), scene, c)
+            content(c)
         }
         guard let layer = stripLayer.layer(key, covering: s.frame, draw: draw) else {
             draw(canvas.cr)
@@ -27,37 +34,21 @@ extension FrameRenderer {
     }
 
     private func drawStripContent(_ stages: [ArchitectureStage], _ lit: Set<Int>, _ scene: FrameScene, _ canvas: Canvas) {
-        let s = scene.layout.strip, p = scene.palette, f = scene.layout.fonts, u = scene.layout.unit
-        let cr = canvas.cr
+        let s = scene.layout.strip, p = scene.palette, f = scene.layout.fonts
         let nameSize = f.body, shapeSize = f.small
         let (boxes, pad) = stripBoxes(stages, lit, s, nameSize: nameSize, shapeSize: shapeSize, canvas)
 
         // The bracket over the stages the panels show.
         let shown = stages.indices.filter { stages[$0].isShownInPanels }
         if let first = shown.first, let last = shown.last {
-            let x0 = boxes[first].minX + 0.5, x1 = boxes[last].maxX - 0.5
-            let y = (s.bracket.midY).rounded() + 0.5, foot = s.bracket.maxY - 3 * u
-            canvas.color(p.textFaint)
-            cairo_set_line_width(cr, 1)
-            cairo_move_to(cr, x0, foot)
-            cairo_line_to(cr, x0, y)
-            cairo_line_to(cr, x1, y)
-            cairo_line_to(cr, x1, foot)
-            cairo_stroke(cr)
-            canvas.font(f.small)
-            let label = canvas.fitted("shown in the panels above", maxWidth: x1 - x0 - f.small * 2)
-            let w = canvas.width(label) + f.small
-            canvas.fill(Rect(x: (x0 + x1) / 2 - w / 2, y: s.bracket.minY, width: w, height: s.bracket.height), p.background)
-            canvas.text(label, x: (x0 + x1) / 2, y: canvas.baseline(centredOn: s.bracket.midY), align: .center, p.textDim)
+            drawBracket(over: boxes[first].minX, to: boxes[last].maxX, label: "shown in the panels above", scene, canvas)
         }
 
-        let radius = 5 * u
         for (i, stage) in stages.enumerated() {
             let box = boxes[i]
             guard box.width > 4, box.height > 4 else { continue }
             let isLit = lit.contains(i)
-            canvas.fillRounded(box, radius: radius, isLit ? p.stageLit : p.stage)
-            canvas.strokeRounded(box, radius: radius, width: 1, stage.isShownInPanels ? p.textFaint : p.panelBorder)
+            drawStageBox(box, lit: isLit, shownInPanels: stage.isShownInPanels, scene, canvas)
             let inner = box.width - pad
             let lineGap = (box.height - nameSize - shapeSize) / 3
             canvas.font(nameSize, bold: isLit || stage.isShownInPanels)
@@ -95,7 +86,34 @@ extension FrameRenderer {
         return (s.boxes(minimumWidths: needs(short: true).map { $0 + tight }), tight)
     }
 
-    private func drawArrow(from a: Rect, to b: Rect, _ scene: FrameScene, _ canvas: Canvas) {
+    /// A stage's rounded box: filled in the lit colour while it is being computed (or open), edged
+    /// more strongly when the panels show it.
+    func drawStageBox(_ box: Rect, lit: Bool, shownInPanels: Bool, _ scene: FrameScene, _ canvas: Canvas) {
+        let p = scene.palette, radius = 5 * scene.layout.unit
+        canvas.fillRounded(box, radius: radius, lit ? p.stageLit : p.stage)
+        canvas.strokeRounded(box, radius: radius, width: 1, shownInPanels ? p.textFaint : p.panelBorder)
+    }
+
+    /// A bracket over the boxes from `left` to `right`, with a label in a gap of its line.
+    func drawBracket(over left: Double, to right: Double, label text: String, _ scene: FrameScene, _ canvas: Canvas) {
+        let s = scene.layout.strip, p = scene.palette, f = scene.layout.fonts, u = scene.layout.unit, cr = canvas.cr
+        let x0 = left + 0.5, x1 = right - 0.5
+        let y = (s.bracket.midY).rounded() + 0.5, foot = s.bracket.maxY - 3 * u
+        canvas.color(p.textFaint)
+        cairo_set_line_width(cr, 1)
+        cairo_move_to(cr, x0, foot)
+        cairo_line_to(cr, x0, y)
+        cairo_line_to(cr, x1, y)
+        cairo_line_to(cr, x1, foot)
+        cairo_stroke(cr)
+        canvas.font(f.small)
+        let label = canvas.fitted(text, maxWidth: x1 - x0 - f.small * 2)
+        let w = canvas.width(label) + f.small
+        canvas.fill(Rect(x: (x0 + x1) / 2 - w / 2, y: s.bracket.minY, width: w, height: s.bracket.height), p.background)
+        canvas.text(label, x: (x0 + x1) / 2, y: canvas.baseline(centredOn: s.bracket.midY), align: .center, p.textDim)
+    }
+
+    func drawArrow(from a: Rect, to b: Rect, _ scene: FrameScene, _ canvas: Canvas) {
         let gap = b.minX - a.maxX
         guard gap >= 6 else { return }
         let cr = canvas.cr, y = a.midY.rounded() + 0.5

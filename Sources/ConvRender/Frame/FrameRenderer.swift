@@ -65,17 +65,28 @@ public final class FrameRenderer {
         canvas.clip(area)
         // The background goes everywhere but under the panels' cells and the strip, which are
         // copied in whole: at 4K that saves writing half the frame twice.
-        let cells = PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } + [scene.layout.strip.frame]
+        let stageView = state.network.flatMap { $0.learn != nil ? NetStages.input : $0.openStage }
+        let cells = (stageView == nil ? PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } : [])
+            + [scene.layout.strip.frame]
         canvas.color(scene.palette.background)
         for r in area.subtracting(cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
         cairo_fill(cr)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
+        // Network mode is always drawn whole (`damage(from:to:…)`), so only the ordinary picture
+        // skips what a damaged rectangle misses.
         let sections = FrameSections(scene)
         if wants(sections.status) { drawStatus(scene, canvas) }
-        for kind in PanelKind.allCases where wants(sections.panel(kind)) { drawPanel(kind, scene, canvas) }
-        if wants(sections.timeline) { drawTimeline(scene, canvas) }
-        if wants(sections.detail) { drawDetail(scene, canvas) }
+        if let mode = state.network, let learn = mode.learn {
+            drawLearnView(learn, mode, scene, canvas)
+        } else if let stage = stageView, let mode = state.network {
+            drawStageView(stage, mode, scene, canvas)
+        } else {
+            for kind in PanelKind.allCases where wants(sections.panel(kind)) { drawPanel(kind, scene, canvas) }
+            if wants(sections.timeline) { drawTimeline(scene, canvas) }
+            if wants(sections.detail) { drawDetail(scene, canvas) }
+            if let mode = state.network { drawWeightHover(mode, scene, canvas) }
+        }
         if wants(sections.strip) { drawStrip(scene, canvas) }
         if let caption = state.caption, wants(sections.caption) { drawCaption(caption, scene, canvas) }
         if let message = state.message { drawMessage(message, scene, canvas) }

@@ -62,6 +62,8 @@ final class StripLayer {
         let lit: [Int]
         let layout: FrameLayout
         let theme: Theme
+        /// In network mode, what else the strip shows: the pass, the open stage, the filter.
+        var network: [Int] = []
     }
 
     private var entries: [(key: Key, surface: ImageSurface)] = []

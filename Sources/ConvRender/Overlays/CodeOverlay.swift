@@ -21,6 +21,8 @@ public struct CodeOverlay: Equatable, Sendable {
     }
 
     public static let title = "The same conv + ReLU + pool in Python"
+    /// The title in network mode, where the code is the whole network.
+    public static let networkTitle = "This network in PyTorch, loading our weights file"
     public static let footer = "press o or Esc to close"
 
     public let card: Rect

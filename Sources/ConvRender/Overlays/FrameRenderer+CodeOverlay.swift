@@ -75,7 +75,8 @@ extension FrameRenderer {
         canvas.strokeRounded(code.card, radius: radius, width: 1, p.cardBorder)
         let s = code.fontSize
         canvas.font(s * 1.3, bold: true)
-        canvas.text(canvas.fitted(CodeOverlay.title, maxWidth: code.titleRect.width), in: code.titleRect, p.text)
+        let title = scene.state.network == nil ? CodeOverlay.title : CodeOverlay.networkTitle
+        canvas.text(canvas.fitted(title, maxWidth: code.titleRect.width), in: code.titleRect, p.text)
         canvas.font(s * 1.1, bold: true)
         for h in code.headers {
             canvas.text(h.text, in: h.rect, p.text)

@@ -59,7 +59,7 @@ struct BenchCommand: ParsableCommand {
         }
         print("{\"build\": \"\(BenchCommand.build)\", \"frames\": [\(frames.joined(separator: ", "))], "
               + "\"conv\": [\(conv.joined(separator: ", "))], \"conv_measures\": \"\(BenchCommand.convMeasures)\", "
-              + "\"net\": \(NetBench.json(quick: quick))}")
+              + "\"net\": \(NetBench.json(quick: quick)), \"network_mode\": \(NetViewBench.json(quick: quick))}")
     }
 
     /// What the conv figures time, in the JSON beside them.

@@ -51,6 +51,11 @@ struct RecordCommand: ParsableCommand {
 
     @OptionGroup var look: FrameLookOptions
 
+    @OptionGroup var network: NetViewOptions
+
+    @Option(name: .customLong("learn-speed"), parsing: .unconditional, help: ArgumentHelp("With --learn-steps: training goes on at this many batches per second of video (default 64), tied to the recording clock.", valueName: "B"))
+    var learnSpeed: Double?
+
     @Flag(name: .customLong("no-glide"), help: "Jump the box from position to position even at low speeds.")
     var noGlide = false
 
@@ -79,6 +84,9 @@ struct RecordCommand: ParsableCommand {
         }
 
         let chosenTour = try self.chosenTour()
+        if chosenTour != nil, network.isOn {
+            throw CLIError("--net does not go with a tour yet: record the network without --tour")
+        }
         if chosenTour != nil, speed != nil {
             throw CLIError("--speed does not apply to a tour: each scene sets its own speed")
         }
@@ -97,6 +105,19 @@ struct RecordCommand: ParsableCommand {
         let (image, kernel, settings) = try model.resolve()
         var state = try AppState(image: image, kernel: kernel, settings: settings, speed: speed ?? Clock.defaultSpeed,
                                  playing: true, windowWidth: frame.width, windowHeight: frame.height)
+        if learnSpeed != nil, network.learnSteps == nil { throw CLIError("--learn-speed goes with --learn-steps") }
+        let batchesPerSecond = learnSpeed ?? 64
+        guard batchesPerSecond.isFinite, (0...10_000).contains(batchesPerSecond) else {
+            throw CLIError("--learn-speed must be from 0 to 10000 batches a second (got \(batchesPerSecond))")
+        }
+        var learning: (session: LearnSession, start: Int, perSecond: Double)?
+        if let session = try network.apply(to: &state) {
+            learning = (session, session.stepCount, batchesPerSecond)
+            // Training runs during the recording, at the recording's pace.
+            session.imagesPerSecond = batchesPerSecond * 32
+            state.update(.learnControl(.pauseResume))
+            state.update(.learnProgress(session.progress))
+        }
         try look.apply(to: &state)
         state.view.glide = !noGlide
         if let t = chosenTour {
@@ -109,7 +130,7 @@ struct RecordCommand: ParsableCommand {
         var progress = RecordProgress(total: total, fps: fps)
         do {
             try record(state, frames: total, into: sink, named: target.name, width: frame.width, height: frame.height,
-                       progress: &progress)
+                       learning: learning, progress: &progress)
         } catch {
             progress.clear()
             throw error
@@ -144,8 +165,11 @@ struct RecordCommand: ParsableCommand {
 
     /// Draws `frames` frames, one tick of 1/fps apart, with one renderer into one surface. A frame
     /// that draws the same picture as the one before is not drawn again; the sink reuses its work.
+    /// With `learning`, the learn view's training goes on between frames: by frame i, `start` +
+    /// ⌊i · perSecond / fps⌋ batches, so the video is the same on every run.
     private func record(_ start: AppState, frames total: Int, into sink: FrameSink, named name: String,
-                        width: Int, height: Int, progress: inout RecordProgress) throws {
+                        width: Int, height: Int, learning: (session: LearnSession, start: Int, perSecond: Double)?,
+                        progress: inout RecordProgress) throws {
         var state = start
         let renderer = FrameRenderer()
         let surface = try ImageSurface(width: width, height: height, opaque: true)
@@ -154,6 +178,13 @@ struct RecordCommand: ParsableCommand {
         var previous: AppState?
         for i in 0..<total {
             if i > 0 { state.update(.tick(seconds: tick)) }
+            if let l = learning {
+                let target = l.start + Int(Double(i) * l.perSecond / Double(fps))
+                if l.session.stepCount < target {
+                    while l.session.stepCount < target { l.session.step() }
+                    state.update(.learnProgress(l.session.progress))
+                }
+            }
             let changed = previous.map { !RecordCommand.drawsSameFrame($0, state, width: width, height: height) } ?? true
             if changed { renderer.draw(state, into: context.pointer, width: width, height: height) }
             do {

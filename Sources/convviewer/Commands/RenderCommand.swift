@@ -23,6 +23,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var look: FrameLookOptions
 
+    @OptionGroup var network: NetViewOptions
+
     @Option(name: .long, parsing: .unconditional, help: "Scan speed in positions per second, as the status line shows it.")
     var speed: Double = Clock.defaultSpeed
 
@@ -51,9 +53,11 @@ struct RenderCommand: ParsableCommand {
         let (image, kernel, settings) = try model.resolve()
         var state = try AppState(image: image, kernel: kernel, settings: settings, speed: speed, playing: !paused,
                                  windowWidth: frame.width, windowHeight: frame.height)
+        try network.apply(to: &state)
         state.update(.seek(try RenderCommand.parsePosition(position, count: state.scan.count)))
         try look.apply(to: &state)
         try applyExploration(to: &state)
+        try network.applyPointer(to: &state)
         do {
             try FrameRenderer.writePNG(state, width: frame.width, height: frame.height, to: output)
             if timedFrames > 0 { try time(state, frame.width, frame.height) }

@@ -47,6 +47,8 @@ struct WindowCommand: ParsableCommand {
     @Flag(name: .customLong("allow-quit"), help: "Kiosk: let q and Esc quit too.")
     var allowQuit = false
 
+    @OptionGroup var network: NetViewOptions
+
     func run() throws {
         let size = try WindowCommand.parseSize(geometry, option: "--geometry")
         guard (1...1000).contains(fps) else { throw CLIError("--fps must be between 1 and 1000 (got \(fps))") }
@@ -59,6 +61,12 @@ struct WindowCommand: ParsableCommand {
             throw CLIError("--idle-timeout must be a positive number of seconds (got \(idleTimeout))")
         }
         if !kiosk, allowQuit { throw CLIError("--allow-quit only means something with --kiosk") }
+        if network.learnSteps != nil {
+            throw CLIError("--learn-steps is for render and record; in the window, press L in network mode")
+        }
+        if network.isOn, kiosk || tour || tourFile != nil {
+            throw CLIError("--net does not go with --tour, --tour-file or --kiosk yet: the tour has no network scenes")
+        }
         // A bad tour file ends the program here, before a window opens.
         let chosenTour = try tourFile.map(TourFile.load) ?? Tour.builtin
         var (state, loadProblem) = try initialState(width: size.width, height: size.height)
@@ -68,6 +76,7 @@ struct WindowCommand: ParsableCommand {
         state.update(.resize(width: window.initialWidth, height: window.initialHeight))
         state.update(.setTheme(chosenTheme))
         state.update(.setScale(scale ?? x.xftScale() ?? 1))
+        try network.apply(to: &state)
         if let loadProblem { state.update(.showMessage(loadProblem)) }
         // Kiosk mode starts its own tour (looping) once the window is up.
         if !kiosk, tour || tourFile != nil { state.update(.startTour(chosenTour, loop: true)) }

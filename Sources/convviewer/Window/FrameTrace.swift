@@ -9,6 +9,7 @@ import Glibc
 final class FrameTrace {
     private var firstFrameShown = false
     private var inputAt: Double?
+    private var second: (start: Double, frames: Int)?
 
     static func fromEnvironment() -> FrameTrace? {
         guard let v = getenv("CONVVIEWER_TRACE"), String(cString: v) == "1" else { return nil }
@@ -21,8 +22,20 @@ final class FrameTrace {
     }
 
     /// Frames that take longer than one 60 Hz interval to draw are worth a line.
+    /// And while frames keep coming, how many were drawn in each second (the learn view's budget).
     func drew(seconds: Double) {
         if seconds > 1.0 / 60 { note(String(format: "slow frame: drawn in %.1f ms", seconds * 1000)) }
+        let now = Monotonic.now()
+        guard let s = second, now - s.start < 2 else {
+            second = (now, 1)
+            return
+        }
+        if now - s.start >= 1 {
+            note("frames in 1 s: \(s.frames)")
+            second = (now, 1)
+        } else {
+            second = (s.start, s.frames + 1)
+        }
     }
 
     func inputArrived() {

@@ -27,7 +27,7 @@ extension WindowSession {
 
     /// Whether anything on screen moves by itself right now: the scan playing, or the guided
     /// tour running (ticks drive both).
-    var isAnimating: Bool { state.clock.isPlaying || state.tour?.isRunning == true }
+    var isAnimating: Bool { state.clock.isPlaying || state.tour?.isRunning == true || isLearning }
 
     private var nextDeadline: Double? {
         let tick = isAnimating ? nextTick : nil
@@ -57,6 +57,7 @@ extension WindowSession {
         nextTick += frameInterval
         if nextTick <= now { nextTick = now + frameInterval }
         dispatch(.tick(seconds: now - last))
+        collectLearnProgress()
         // A tour scene holding a still picture needs no frames until its next scene or cue.
         if !state.clock.isPlaying, let wait = state.tour?.secondsToNextEvent, now + wait > nextTick {
             nextTick = now + wait

@@ -37,6 +37,8 @@ final class WindowSession {
     var messageDeadline: Double?
     /// Off-thread recomputation of the maps on large images.
     var mapWorker: MapWorker?
+    /// The learn view's training thread, while the learn view is open.
+    var learnWorker: LearnWorker?
     let trace: FrameTrace?
     /// The tour `t` plays (the built-in one, or `--tour-file`'s).
     let tour: Tour
@@ -82,6 +84,7 @@ final class WindowSession {
         let effects = state.update(action)
         stateChanged(from: before)
         for effect in effects { perform(effect) }
+        stopOrphanedLearnWorker()
     }
 
     /// Takes the state the map worker computed.
@@ -119,6 +122,17 @@ final class WindowSession {
                 dispatch(.paintingSaved)
                 dispatch(.showInfo("saved \(name)"))
                 messageDeadline = Monotonic.now() + 4
+            } catch {
+                dispatch(.showMessage("\(error)"))
+            }
+        case let .learn(command):
+            performLearn(command)
+        case let .saveWeights(weights):
+            saveWeights(weights)
+        case .loadNetwork:
+            do {
+                dispatch(.setNetworkSource(try NetworkLoader.load(nil)))
+                dispatch(.toggleNetwork)
             } catch {
                 dispatch(.showMessage("\(error)"))
             }
@@ -168,6 +182,17 @@ final class WindowSession {
                 title += " · tour paused"
             }
         }
+        if let mode = state.network {
+            title += " · predicted: \(mode.source.classes[mode.pass.predicted])"
+            if let stage = mode.openStage { title += " · stage: \(NetStages.names[stage])" }
+            if let learn = mode.learn {
+                title += " · learning"
+                if let p = learn.progress {
+                    title += ": \(p.imagesSeen) images"
+                    if let a = p.testAccuracy { title += ", test accuracy \(Int((a * 100).rounded(.down))) %" }
+                }
+            }
+        }
         return title
     }
 
@@ -209,7 +234,8 @@ final class WindowSession {
     /// With CONVVIEWER_TRACE=1, where things are whenever that changes (a new size, a caption band
     /// coming or going), so the e2e tests can point at the timeline, a panel or the kernel's centre
     /// weight without copying the layout's numbers:
-    /// `trace: layout 1280x800: timeline=x,y,w,h input=… conv=… pool=… kernel-centre=…`.
+    /// `trace: layout 1280x800: timeline=x,y,w,h input=… conv=… pool=… kernel-centre=…`, and in
+    /// network mode the strip's stages (`stage-conv2=…`).
     private func traceLayout() {
         guard let trace else { return }
         let layout = FrameLayout(state: state)
@@ -221,6 +247,7 @@ final class WindowSession {
         }
         let line = "layout \(state.windowWidth)x\(state.windowHeight): timeline=\(text(layout.timeline)) "
             + panels.joined(separator: " ") + " kernel-centre=\(text(weight))"
+            + (state.network == nil ? "" : " " + zip(NetStages.names, layout.strip.boxes).map { "stage-\($0)=\(text($1))" }.joined(separator: " "))
         guard line != lastTracedLayout else { return }
         lastTracedLayout = line
         trace.note(line)

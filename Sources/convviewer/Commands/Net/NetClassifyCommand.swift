@@ -19,6 +19,8 @@ struct NetClassifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Directory of IDX files, for --test-index (default: \(NetData.defaultDirectory)).", valueName: "DIR"))
     var data: String?
     @Flag(help: "Print {\"predicted\", \"class\", \"probabilities\", \"stages\"} as JSON.") var json = false
+    @Flag(name: .customLong("code"), help: ArgumentHelp("Print the PyTorch code network mode's code overlay shows for these weights.", visibility: .hidden))
+    var code = false
 
     func validate() throws {
         guard (input == nil) != (testIndex == nil) else { throw ValidationError("give exactly one of --input FILE and --test-index N") }
@@ -26,7 +28,12 @@ struct NetClassifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (file, _) = try NetWeights.load(weights)
+        let (file, path) = try NetWeights.load(weights)
+        if code {
+            let name = String(path.split(separator: "/").last ?? Substring(path))
+            print(CodeSnippet.network(shape: file.weights.shape, fileName: name).map(\.text).joined(), terminator: "")
+            return
+        }
         let (values, description, label) = try picture()
         let network = Network(file.weights)
         let stages = network.stages(values: values)
