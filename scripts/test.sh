@@ -22,6 +22,8 @@ bash Tests/independent/check_bad_input.sh "$bin"
 python3 Tests/independent/check_code_snippet.py "$bin"
 python3 Tests/independent/check_net.py "$bin"
 python3 Tests/independent/check_net_code.py "$bin"
+# Coverage-guided fuzzing, about 10 s a target; the saved crash inputs are replayed first.
+bash scripts/fuzz.sh 10
 CONVVIEWER="$bin" bash Tests/e2e/record.sh
 CONVVIEWER="$bin" bash Tests/e2e/run.sh
 CONVVIEWER="$bin" bash Tests/e2e/network.sh

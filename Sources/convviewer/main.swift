@@ -18,6 +18,10 @@ struct ConvViewer: ParsableCommand {
 /// (unknown commands and options, a missing value, options that exclude each other) exit 64,
 /// argument syntax errors with swift-argument-parser's own message and usage.
 func runMain() -> Never {
+    if let message = ArgumentBytes.notUTF8Message() {
+        FileHandle.standardError.write(Data("convviewer: \(message)\n".utf8))
+        exit(1)
+    }
     let arguments = Array(CommandLine.arguments.dropFirst())
     if let first = arguments.first, let message = CommandNames.unknownCommandMessage(first) {
         // The window takes no bare words, so a word first is a command, mistyped.

@@ -47,7 +47,7 @@ final class ImageFileTests: XCTestCase {
     }
 
     func testCorruptPNGAfterAValidSignature() throws {
-        let path = try write("bad.png", PNGFile.signature + Array("this is not a PNG at all, only text".utf8))
+        let path = try write("bad.png", PNGChunkScan.signature + Array("this is not a PNG at all, only text".utf8))
         assertLoadThrows(path) { error in
             guard case .corruptPNG(path, _) = error else { return XCTFail("got \(error)") }
         }
@@ -69,6 +69,37 @@ final class ImageFileTests: XCTestCase {
         let path = try write("cut.png", Array(whole.prefix(whole.count / 2)))
         assertLoadThrows(path) { error in
             guard case .corruptPNG(path, _) = error else { return XCTFail("got \(error)") }
+        }
+    }
+
+    /// Issue 10: a 33-byte PNG whose width × height overflows used to kill every command with
+    /// SIGILL; a 46-byte one whose text chunk claims 2³¹ − 1 bytes cost 2 GB inside libpng.
+    func testHostilePNGHeadersAreOneLineErrors() throws {
+        let overflow = try write("overflow.png", pngHeader(width: 3_500_000_000, height: 3_500_000_000))
+        assertLoadThrows(overflow) { XCTAssertEqual($0, .tooLarge(overflow, width: 3_500_000_000, height: 3_500_000_000)) }
+        let whole = try Data(contentsOf: URL(fileURLWithPath: writePNG(width: 1, height: 1, format: CAIRO_FORMAT_RGB24,
+                                                                      pixels: [argb(255, 9, 9, 9)])))
+        // Signature and IHDR (33 bytes), then a text chunk that claims 2 GB and holds 5 bytes.
+        let text = Array(whole.prefix(33)) + [0x7F, 0xFF, 0xFF, 0xFF] + Array("tEXtab".utf8) + [0, 0, 0]
+        XCTAssertEqual(text.count, 46)
+        let long = try write("long.png", text)
+        assertLoadThrows(long) {
+            XCTAssertEqual($0, .corruptPNG(long, detail: "chunk tEXt claims 2147483647 bytes but only 1 follow"))
+        }
+    }
+
+    /// Cairo reports libpng's errors as "out of memory"; a corrupt file must read as corrupt.
+    func testCorruptImageDataIsNotReportedAsOutOfMemory() throws {
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: writePNG(
+            width: 16, height: 16, format: CAIRO_FORMAT_ARGB32,
+            pixels: (0..<256).map { argb(255, UInt8($0), 7, 7) }))))
+        // Damage the compressed pixel data inside IDAT (found after IHDR, at byte 33).
+        let idat = (33 ..< bytes.count - 4).first { Array(bytes[$0 ..< $0 + 4]) == Array("IDAT".utf8) }!
+        for i in idat + 6 ..< min(idat + 40, bytes.count - 16) { bytes[i] ^= 0x5A }
+        let path = try write("damaged.png", bytes)
+        assertLoadThrows(path) { error in
+            guard case let .corruptPNG(p, detail) = error, p == path else { return XCTFail("got \(error)") }
+            XCTAssertFalse(detail.contains("memory"), detail)
         }
     }
 
@@ -190,7 +221,7 @@ final class ImageFileTests: XCTestCase {
     /// left zero, since the size must be refused before anything checks it).
     private func pngHeader(width: UInt32, height: UInt32) -> [UInt8] {
         func bigEndian(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
-        return PNGFile.signature + [0, 0, 0, 13] + Array("IHDR".utf8) + bigEndian(width) + bigEndian(height)
+        return PNGChunkScan.signature + [0, 0, 0, 13] + Array("IHDR".utf8) + bigEndian(width) + bigEndian(height)
             + [8, 6, 0, 0, 0] + [0, 0, 0, 0]
     }
 

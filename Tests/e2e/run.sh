@@ -148,7 +148,7 @@ stop_xvfb
 
 # The tour, kiosk mode and the hands-on exploration; then the controls that forgive and the
 # presenter's keys: each script on an Xvfb of its own.
-for script in kiosk controls; do
+for script in kiosk controls hostile; do
     CONVVIEWER="$bin" bash "Tests/e2e/$script.sh" | tee "$work/$script.out" | grep -v "^e2e: "
     counts=$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/$script.out")
     if [ -n "$counts" ]; then

@@ -19,7 +19,7 @@ trap 'rm -rf "$TMP"' EXIT
 printf 'P5\n4 4\n255\n\001\002\003' >"$TMP/truncated.pgm"                 # 16 pixels declared, 3 present
 printf 'P2\n4 4\n255\n0 1 2 3\n4 5 6 7\n8 9\n' >"$TMP/short-ascii.pgm"     # 16 declared, 10 present
 printf 'P6\n3 3\n255\n\377\000\000\000\377' >"$TMP/truncated.ppm"          # 9 RGB pixels declared, under 2
-printf 'P5\n20000 20000\n255\n\000\000\000\000' >"$TMP/huge.pgm"            # 4·10⁸ > 2²⁸ pixels
+printf 'P5\n20000 20000\n255\n\000\000\000\000' >"$TMP/huge.pgm"            # 4·10⁸ > 2²⁴ pixels
 printf 'P5\n70000 70000\n255\n' >"$TMP/huge-square.pgm"                      # 4.9·10⁹ pixels
 printf 'P5\n99999999999999999999 2\n255\n' >"$TMP/overflow.pgm"              # width does not fit an Int
 printf 'P5\nfour 4\n255\n' >"$TMP/bad-header.pgm"
@@ -33,6 +33,10 @@ printf 'P5\n2 2\n255\n\000\100\200\377' >"$TMP/tiny.pgm"                     # a
 printf 'P5\n5 5\n255\n' >"$TMP/five.pgm"
 head -c 25 /dev/zero >>"$TMP/five.pgm"                                       # a valid 5×5 image
 mkdir "$TMP/folder.pgm"
+# Issue 10: a 33-byte PNG whose IHDR declares 3.5·10⁹ × 3.5·10⁹ (width × height overflows), and a
+# 46-byte PNG whose text chunk claims 2³¹ − 1 bytes (libpng spent 2 GB and 5 s on it).
+printf '\211PNG\r\n\032\n\000\000\000\015IHDR\320\235\303\000\320\235\303\000\010\000\000\000\000\040\114\235\044' >"$TMP/overflow.png"
+printf '\211PNG\r\n\032\n\000\000\000\015IHDR\000\000\000\001\000\000\000\001\010\000\000\000\000\072\176\233\125\177\377\377\377tEXtab\000\000\000' >"$TMP/long-text.png"
 
 SEVEN=$(printf '1,%.0s' 1 2 3 4 5 6); SEVEN="${SEVEN}1"
 SEVEN=$(for _ in 1 2 3 4 5 6 7; do printf '%s;' "$SEVEN"; done); SEVEN=${SEVEN%;}   # 7×7 of ones
@@ -80,7 +84,7 @@ check "empty file"               --input "$TMP/empty.pgm"
 check "truncated P5"             --input "$TMP/truncated.pgm"
 check "P2 with too few values"   --input "$TMP/short-ascii.pgm"
 check "truncated P6"             --input "$TMP/truncated.ppm"
-check "more than 2^28 pixels"    --input "$TMP/huge.pgm"
+check "more than 2^24 pixels"    --input "$TMP/huge.pgm"
 check "70000×70000 header"       --input "$TMP/huge-square.pgm"
 check "size overflowing Int"     --input "$TMP/overflow.pgm"
 check "corrupt header"           --input "$TMP/bad-header.pgm"
@@ -118,6 +122,17 @@ check "bias NaN"                 --bias nan
 check "bias inf"                 --bias inf
 check "max-size 0"               --input "$TMP/five.pgm" --max-size 0
 check "3×3 on 2×2, valid"        --input "$TMP/tiny.pgm" --filter blur
+# Issue 10: sizes past the limits, refused before anything is allocated.
+check "33-byte PNG, size overflows" --input "$TMP/overflow.png"
+check "46-byte PNG, 2 GB text chunk" --input "$TMP/long-text.png"
+check "dilation 2^63-1, same"     --padding same --dilation 9223372036854775807
+check "dilation 2^63-1, valid"    --dilation 9223372036854775807
+check "dilation 20000, same"      --padding same --dilation 20000
+check "stride 2^63-1"             --stride 9223372036854775807
+check "weights of 3e38 (inf sums)" "--filter=3e38,3e38,3e38;3e38,3e38,3e38;3e38,3e38,3e38"
+check "bias 3e38 with weights"     --bias 3e38 --filter identity
+check "a 100 KB filter"           "--filter=$(head -c 100000 /dev/zero | tr '\0' '1')"
+check "--max-size past the limit" --max-size 9223372036854775807
 check "7×7 on 5×5, valid"        --input "$TMP/five.pgm" "--filter=$SEVEN"
 check "7×7 on 5×5, stride 3"     --input "$TMP/five.pgm" "--filter=$SEVEN" --stride 3
 
@@ -161,6 +176,25 @@ expect 64 "--json with --code"       "--json and --code" compute --json --code n
 expect 64 "unknown command"          "did you mean 'render'?" rendr -o "$TMP/x.png"
 expect 64 "unknown option"           "Unknown option '--bogus'" compute --bogus
 expect 0  "--version"                "0." --version
+expect 1  "33-byte PNG: too large"    "is too large: 3500000000×3500000000 pixels" compute --input "$TMP/overflow.png"
+expect 1  "46-byte PNG: corrupt"      "is not a valid PNG: chunk tEXt claims 2147483647 bytes" compute --input "$TMP/long-text.png"
+expect 1  "dilation: value and limit" "dilation 9223372036854775807 is more than the limit of 1024" compute --padding same --dilation 9223372036854775807
+expect 1  "inf weights: no bare inf"  "the sum of the kernel's absolute weights and bias" compute --json "--filter=3e38,3e38,3e38;3e38,3e38,3e38;3e38,3e38,3e38"
+expect 1  "--size past the limit"     "--size 16384×16384 is more than the limit of 67108864 pixels" render -o "$TMP/big.png" --size 16384x16384
+expect 1  "--fps × --duration"        "the frame count (--fps × --duration) 20736000 is more than the limit" record -o "$TMP/long.y4m" --fps 240 --duration 86400
+expect 1  "non-UTF-8 output name"     "is not valid UTF-8" render -o "$TMP/$(printf '\377').png"
+expect 1  "non-UTF-8 input name"      "is not valid UTF-8" compute --input "$TMP/$(printf '\376').pgm"
+# Never a success message for a file that was not written: nothing at all was written.
+if [[ -e $TMP/big.png || -e $TMP/long.y4m || -e $TMP/$(printf '\377').png || -e $TMP/$'\xef\xbf\xbd'.png ]]; then
+    failed=$((failed + 1)); echo "FAIL  a refused output left a file: $(ls "$TMP")"
+fi
+# A long value is cut in the message: the 100 KB filter gives a short line.
+"$BIN" compute "--filter=$(head -c 100000 /dev/zero | tr '\0' '1')" 2>"$TMP/err" >/dev/null
+if (( $(wc -c <"$TMP/err") > 300 )); then
+    failed=$((failed + 1)); echo "FAIL  a 100 KB filter gives a $(wc -c <"$TMP/err")-byte message"
+else
+    passed=$((passed + 1)); echo "ok    100 KB filter: a $(wc -c <"$TMP/err")-byte message"
+fi
 expect 0  "--max-size says it shrank" "--max-size 2 shrank five.pgm from 5×5 to 2×2" compute --input "$TMP/five.pgm" --max-size 2 --filter 1
 
 echo "check_bad_input: $passed passed, $failed failed"

@@ -56,17 +56,46 @@ public struct ConvGeometry: Equatable, Sendable {
     public var poolWidth: Int { outputWidth / 2 }
     public var poolHeight: Int { outputHeight / 2 }
 
+    /// `validated` for this kernel, its weights checked too: no sum of them may leave Float's
+    /// range (`Limits.checkSums`).
+    public static func validated(inputWidth: Int, inputHeight: Int, kernel: Kernel, settings: ConvSettings) throws -> ConvGeometry {
+        // The settings first, so a NaN bias is named as such rather than as a sum out of range.
+        let g = try validated(inputWidth: inputWidth, inputHeight: inputHeight, kernelSize: kernel.size, settings: settings)
+        try Limits.checkSums(weights: kernel.weights, bias: settings.bias)
+        return g
+    }
+
     /// Checks the settings that could make this geometry unusable, with a message naming the problem.
     public static func validated(inputWidth: Int, inputHeight: Int, kernelSize: Int, settings: ConvSettings) throws -> ConvGeometry {
         guard inputWidth > 0, inputHeight > 0 else { throw SettingsError.emptyInput }
         guard settings.stride >= 1 else { throw SettingsError.badStride(settings.stride) }
         guard settings.dilation >= 1 else { throw SettingsError.badDilation(settings.dilation) }
         guard settings.bias.isFinite else { throw SettingsError.biasNotFinite }
+        try checkLimits(inputWidth: inputWidth, inputHeight: inputHeight, kernelSize: kernelSize, settings: settings)
         let g = ConvGeometry(inputWidth: inputWidth, inputHeight: inputHeight, kernelSize: kernelSize, settings: settings)
         guard g.hasOutput else {
             throw SettingsError.noOutput(inputWidth: inputWidth, inputHeight: inputHeight, kernel: kernelSize,
                                          stride: settings.stride, padding: settings.padding, dilation: settings.dilation)
         }
         return g
+    }
+
+    /// The sizes `Limits` bounds, checked before the geometry's own arithmetic (which could
+    /// overflow on unchecked values) and before anything is allocated: the input's area, the
+    /// stride, the dilation, the zero-padded input `same` padding builds, and the output map.
+    static func checkLimits(inputWidth: Int, inputHeight: Int, kernelSize: Int, settings: ConvSettings) throws {
+        try Limits.checkArea("the input image", width: inputWidth, height: inputHeight, atMost: Limits.imagePixels)
+        try Limits.check("kernel size", kernelSize, atMost: Kernel.maxSize)
+        try Limits.check("stride", settings.stride, atMost: Limits.stride)
+        try Limits.check("dilation", settings.dilation, atMost: Limits.dilation)
+        // Every factor is now small: d·⌊k/2⌋ ≤ 3072, so none of the sums below can overflow.
+        let pad = settings.padding == .same ? settings.dilation * (kernelSize / 2) : 0
+        let paddedWidth = inputWidth + 2 * pad, paddedHeight = inputHeight + 2 * pad
+        if pad > 0 {
+            try Limits.checkArea("with dilation \(settings.dilation) and same padding, the padded input",
+                                 width: paddedWidth, height: paddedHeight, atMost: Limits.paddedPixels)
+        }
+        let g = ConvGeometry(inputWidth: inputWidth, inputHeight: inputHeight, kernelSize: kernelSize, settings: settings)
+        try Limits.checkArea("the conv map", width: g.outputWidth, height: g.outputHeight, atMost: Limits.outputPixels)
     }
 }

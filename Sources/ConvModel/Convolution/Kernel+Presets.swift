@@ -43,6 +43,9 @@ extension Kernel {
     /// Parses `a,b,c;d,e,f;g,h,i`: rows separated by `;`, weights by `,` or spaces (`1 2 1;…`),
     /// odd square sizes 1–7.
     public static func parse(_ text: String, name: String = "custom", label: String = "custom") throws -> Kernel {
+        guard text.utf8.count <= Limits.kernelTextCharacters else {
+            throw KernelError.unparsable(text, reason: "\(text.utf8.count) bytes is more than the limit of \(Limits.kernelTextCharacters)")
+        }
         let rowTexts = text.split(separator: ";", omittingEmptySubsequences: false)
         var rows: [[Float]] = []
         for rowText in rowTexts {
@@ -51,7 +54,7 @@ extension Kernel {
                 guard !field.trimmed.isEmpty else { throw KernelError.unparsable(text, reason: "an empty weight") }
                 for word in field.split(whereSeparator: Kernel.isWeightSpace) {
                     let t = String(word)
-                    guard let v = Float(t) else { throw KernelError.unparsable(text, reason: "'\(t)' is not a number") }
+                    guard let v = Float(t) else { throw KernelError.unparsable(text, reason: "'\(Limits.quoted(t))' is not a number") }
                     guard v.isFinite else { throw KernelError.notFinite(t) }
                     row.append(v)
                 }
@@ -80,19 +83,19 @@ public enum KernelError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownName(n, known):
-            return "unknown filter '\(n.singleLine)' (known: \(known.joined(separator: ", ")), or weights like \"0,-1,0;-1,5,-1;0,-1,0\")"
+            return "unknown filter '\(Limits.quoted(n))' (known: \(known.joined(separator: ", ")), or weights like \"0,-1,0;-1,5,-1;0,-1,0\")"
         case let .unparsable(t, reason):
-            return "kernel \"\(t.singleLine)\" does not parse: \(reason.singleLine)"
+            return "kernel \"\(Limits.quoted(t))\" does not parse: \(reason.singleLine)"
         case let .notSquare(1, columns):
             return "kernel is 1 row of \(columns[0]) weights: rows are split by ';', e.g. 1,2,3;4,5,6;7,8,9"
         case let .notSquare(rows, columns):
-            return "kernel is not square: \(rows) rows with \(columns.map(String.init).joined(separator: "/")) weights"
+            return "kernel is not square: \(rows) rows with \(Limits.quoted(columns.map(String.init).joined(separator: "/"))) weights"
         case let .evenSize(n):
             return "kernel is \(n)×\(n): its side must be odd (1, 3, 5 or 7)"
         case let .tooLarge(n):
             return "kernel is \(n)×\(n): the largest supported is \(Kernel.maxSize)×\(Kernel.maxSize)"
         case let .notFinite(t):
-            return "kernel weight '\(t.singleLine)' is not a finite number"
+            return "kernel weight '\(Limits.quoted(t))' is not a finite number"
         }
     }
 }

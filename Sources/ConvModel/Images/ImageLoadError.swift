@@ -6,7 +6,17 @@
 ///     ImageLoadError.missingFile("x.pgm").description   // "cannot read 'x.pgm': no such file"
 public enum ImageLoadError: Error, Equatable, CustomStringConvertible {
     /// The most pixels an image may declare: checked from the header, before anything is allocated.
-    public static let maxPixels = 1 << 28
+    public static let maxPixels = Limits.imagePixels
+    /// The longest side an image may declare.
+    public static let maxSide = Limits.imageSide
+
+    /// Throws `tooLarge` unless `width × height` (overflow-safe) and both sides are within the limits.
+    public static func checkSize(_ file: String, width: Int, height: Int) throws {
+        guard width <= maxSide, height <= maxSide,
+              let pixels = Limits.product(width, height), pixels <= maxPixels else {
+            throw ImageLoadError.tooLarge(file, width: width, height: height)
+        }
+    }
 
     /// Nothing exists at the path.
     case missingFile(String)
@@ -22,7 +32,8 @@ public enum ImageLoadError: Error, Equatable, CustomStringConvertible {
     case truncatedPixels(String, width: Int, height: Int, available: Int)
     /// The ASCII pixel data (P2, P3) holds something that is not a number.
     case badPixelData(String, detail: String)
-    /// The header declares more than `maxPixels` pixels, or so many that width × height overflows.
+    /// The header declares more than `maxPixels` pixels or `maxSide` on a side, or so many that
+    /// width × height overflows.
     case tooLarge(String, width: Int, height: Int)
     /// The PGM/PPM maxval is 0 or more than 65535.
     case badMaxval(String, value: Int)
@@ -50,7 +61,7 @@ public enum ImageLoadError: Error, Equatable, CustomStringConvertible {
         case .badPixelData(let file, let detail):
             return "\(quoted(file)) has corrupt pixel data: \(oneLine(detail))"
         case .tooLarge(let file, let width, let height):
-            return "\(quoted(file)) is too large: \(width)×\(height) pixels is more than the limit of \(Self.maxPixels) (2^28)"
+            return "\(quoted(file)) is too large: \(width)×\(height) pixels is more than the limit of \(Self.maxPixels) pixels (2^24) or \(Self.maxSide) on a side"
         case .badMaxval(let file, let value):
             return "\(quoted(file)) has maxval \(value); it must be 1 to 65535"
         case .zeroSize(let file, let width, let height):
@@ -65,7 +76,7 @@ public enum ImageLoadError: Error, Equatable, CustomStringConvertible {
 
 /// The file name in quotes, with control characters shown as `?` so the message stays one line.
 private func quoted(_ file: String) -> String {
-    "'" + oneLine(file) + "'"
+    "'" + Limits.quoted(file, atMost: Limits.quotedPathCharacters) + "'"
 }
 
 private func oneLine(_ text: String) -> String { text.singleLine }

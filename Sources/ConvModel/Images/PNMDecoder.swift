@@ -109,10 +109,7 @@ private struct PNMReader {
         if width == 0 || height == 0 {
             throw ImageLoadError.zeroSize(name, width: width, height: height)
         }
-        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
-        if overflow || pixels > ImageLoadError.maxPixels {
-            throw ImageLoadError.tooLarge(name, width: width, height: height)
-        }
+        try ImageLoadError.checkSize(name, width: width, height: height)
         let maxval = try readHeaderNumber("maxval")
         if maxval < 1 || maxval > 65535 {
             throw ImageLoadError.badMaxval(name, value: maxval)

@@ -60,7 +60,7 @@ public struct AppState: Equatable, Sendable {
                 speed: Double = Clock.defaultSpeed, playing: Bool = true,
                 windowWidth: Int = 1280, windowHeight: Int = 800) throws {
         let geometry = try ConvGeometry.validated(inputWidth: image.grid.width, inputHeight: image.grid.height,
-                                                  kernelSize: kernel.size, settings: settings)
+                                                  kernel: kernel, settings: settings)
         self.image = image
         self.kernel = kernel
         self.settings = settings
@@ -260,7 +260,7 @@ public struct AppState: Equatable, Sendable {
         let img = newImage ?? image, k = newKernel ?? kernel, s = newSettings ?? settings
         do {
             let g = try ConvGeometry.validated(inputWidth: img.grid.width, inputHeight: img.grid.height,
-                                               kernelSize: k.size, settings: s)
+                                               kernel: k, settings: s)
             image = img
             kernel = k
             settings = s

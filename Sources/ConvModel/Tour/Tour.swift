@@ -102,7 +102,7 @@ public struct TourScene: Equatable, Sendable {
         guard seconds.isFinite, seconds > 0 else { throw TourSceneError.badSeconds(seconds) }
         guard speed.isFinite, speed > 0 else { throw TourSceneError.badSpeed(speed) }
         let g = try ConvGeometry.validated(inputWidth: image.grid.width, inputHeight: image.grid.height,
-                                           kernelSize: kernel.size, settings: settings)
+                                           kernel: kernel, settings: settings)
         guard position >= 0, position < g.positionCount else {
             throw TourSceneError.badPosition(position, last: g.positionCount - 1)
         }

@@ -86,7 +86,7 @@ public enum TourSpec {
 
         if let input = try f.string("input") {
             guard BuiltinImages.named(input) != nil else {
-                throw f.error("unknown input '\(input)' (built in: \(BuiltinImages.names.joined(separator: ", ")))")
+                throw f.error("unknown input '\(Limits.quoted(input))' (built in: \(BuiltinImages.names.joined(separator: ", ")))")
             }
             c.input = input
         }
@@ -97,8 +97,8 @@ public enum TourSpec {
         if let filter = try f.string("filter") {
             do { c.kernel = try Kernel.named(filter) } catch { throw f.error("\(error)") }
         }
-        if let s = try f.wholeNumber("stride", atLeast: 1) { c.settings.stride = s }
-        if let d = try f.wholeNumber("dilation", atLeast: 1) { c.settings.dilation = d }
+        if let s = try f.wholeNumber("stride", atLeast: 1, atMost: Limits.stride) { c.settings.stride = s }
+        if let d = try f.wholeNumber("dilation", atLeast: 1, atMost: Limits.dilation) { c.settings.dilation = d }
         if let p = try f.choice("padding", Padding.self) { c.settings.padding = p }
         if let p = try f.choice("pool", PoolMode.self) { c.settings.pool = p }
         if let b = try f.number("bias") {
@@ -117,7 +117,7 @@ public enum TourSpec {
         if let b = try f.bool("progressive") { c.view.progressive = b }
         if let b = try f.bool("numbers") { c.view.showNumbers = b }
         if let b = try f.bool("grid") { c.view.showGrid = b }
-        let position = try f.wholeNumber("position", atLeast: 0) ?? 0
+        let position = try f.wholeNumber("position", atLeast: 0, atMost: Limits.outputPixels - 1) ?? 0
 
         let scene = TourScene(caption: Caption(title: title, text: text), seconds: seconds, image: image,
                               kernel: c.kernel, settings: c.settings, speed: c.speed, view: c.view,
@@ -138,7 +138,7 @@ public enum TourSpec {
     static func checkKeys(_ dict: [String: TourValue], known: [String], scene: Int?) throws {
         // Sorted, so that the first unknown key reported is the same on every run.
         for key in dict.keys.sorted() where !known.contains(key) {
-            throw TourSpecError(scene: scene, "unknown key \"\(key)\" (known: \(known.filter { $0 != "comment" }.joined(separator: ", ")))")
+            throw TourSpecError(scene: scene, "unknown key \"\(Limits.quoted(key))\" (known: \(known.filter { $0 != "comment" }.joined(separator: ", ")))")
         }
     }
 
@@ -179,11 +179,13 @@ public enum TourSpec {
             return b
         }
 
-        func wholeNumber(_ key: String, atLeast least: Int) throws -> Int? {
+        /// A whole number from `least` to `most`: the same limits as the command line (`Limits`).
+        func wholeNumber(_ key: String, atLeast least: Int, atMost most: Int) throws -> Int? {
             guard let n = try number(key) else { return nil }
-            guard let i = Int(exactly: n), i >= least, i <= 1 << 30 else {
+            guard let i = Int(exactly: n), i >= least else {
                 throw error("\"\(key)\" must be a whole number, \(least) or more (got \(TourSpec.show(n)))")
             }
+            guard i <= most else { throw error("\"\(key)\" \(TourSpec.show(n)) is more than the limit of \(most)") }
             return i
         }
 
@@ -200,7 +202,7 @@ public enum TourSpec {
         func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) throws -> T? where T.RawValue == String {
             guard let s = try string(key) else { return nil }
             guard let c = T(rawValue: s) else {
-                throw error("\"\(key)\" must be \(T.allCases.map(\.rawValue).joined(separator: " or ")) (got '\(s)')")
+                throw error("\"\(key)\" must be \(T.allCases.map(\.rawValue).joined(separator: " or ")) (got '\(Limits.quoted(s))')")
             }
             return c
         }
@@ -217,5 +219,7 @@ public struct TourSpecError: Error, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { scene.map { "scene \($0): \(message)" } ?? message }
+    /// One line: a key or value quoted from the file never breaks it (the fuzzer found an unknown
+    /// key holding a line break).
+    public var description: String { (scene.map { "scene \($0): \(message)" } ?? message).singleLine }
 }

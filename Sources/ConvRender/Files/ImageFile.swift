@@ -94,39 +94,11 @@ public enum ImageFile {
 
 /// PNG decoding through cairo; internal to `ImageFile`.
 enum PNGFile {
-    static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-
-    static func hasSignature(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.count >= signature.count && zip(bytes, signature).allSatisfy { $0 == $1 }
-    }
-
-    /// Width and height from the IHDR chunk, which the PNG format puts first, right after the
-    /// signature: length (4 bytes), "IHDR", width and height (4 bytes each, big-endian).
-    static func declaredSize(_ bytes: UnsafeRawBufferPointer, name: String) throws -> (width: Int, height: Int) {
-        guard bytes.count >= 24 else {
-            throw ImageLoadError.corruptPNG(name, detail: "it ends before the IHDR chunk")
-        }
-        guard Array(bytes[12..<16]) == Array("IHDR".utf8) else {
-            throw ImageLoadError.corruptPNG(name, detail: "the first chunk is not IHDR")
-        }
-        func bigEndian(_ at: Int) -> Int {
-            (at..<at + 4).reduce(0) { $0 << 8 | Int(bytes[$1]) }
-        }
-        guard bigEndian(8) == 13 else {
-            throw ImageLoadError.corruptPNG(name, detail: "the IHDR chunk is \(bigEndian(8)) bytes long, not 13")
-        }
-        return (bigEndian(16), bigEndian(20))
-    }
+    static func hasSignature(_ bytes: UnsafeRawBufferPointer) -> Bool { PNGChunkScan.hasSignature(bytes) }
 
     static func decode(_ bytes: UnsafeRawBufferPointer, name: String) throws -> Grid {
-        let (width, height) = try declaredSize(bytes, name: name)
-        if width == 0 || height == 0 {
-            throw ImageLoadError.zeroSize(name, width: width, height: height)
-        }
-        // Both are below 2^32, so the product fits in 64 bits.
-        if width * height > ImageLoadError.maxPixels {
-            throw ImageLoadError.tooLarge(name, width: width, height: height)
-        }
+        // Every chunk is checked and the declared size held to `Limits` before libpng sees a byte.
+        let (width, height) = try PNGChunkScan.check(bytes, name: name)
 
         var source = PNGByteSource(bytes: bytes)
         let surface = withUnsafeMutablePointer(to: &source) { pointer in
@@ -137,6 +109,11 @@ enum PNGFile {
         }
         defer { cairo_surface_destroy(surface) }
         let status = cairo_surface_status(surface)
+        // Cairo reports every libpng error as "out of memory"; with the size already held to the
+        // limits, that means the image data itself is corrupt.
+        guard status != CAIRO_STATUS_NO_MEMORY else {
+            throw ImageLoadError.corruptPNG(name, detail: "libpng could not decode its image data")
+        }
         guard status == CAIRO_STATUS_SUCCESS else {
             throw ImageLoadError.corruptPNG(name, detail: String(cString: cairo_status_to_string(status)))
         }

@@ -108,7 +108,8 @@ enum ComputeReport {
     private static func object(_ fields: [(String, String)]) -> String {
         "{" + fields.map { "\(quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}"
     }
-    /// Shortest text that reads back to the same Float; always finite here, so valid JSON.
-    static func number(_ v: Float) -> String { JSONText.number(v) }
+    /// Shortest text that reads back to the same Float. `Limits.checkSums` keeps every value
+    /// finite; were one not, it is written `null` (as README says), never a bare `inf` or `nan`.
+    static func number(_ v: Float) -> String { v.isFinite ? JSONText.number(v) : "null" }
     private static func quoted(_ s: String) -> String { JSONText.quoted(s) }
 }

@@ -9,7 +9,7 @@ enum InputSource {
         if let builtin = BuiltinImages.named(spec) { return builtin }
         if let blank = try BlankCanvas.parse(spec) { return blank }
         if !spec.contains("/") && !spec.contains(".") {
-            throw CLIError("unknown input '\(spec.singleLine)' (built in: \(BuiltinImages.names.joined(separator: ", ")); blank:WxH to paint on; or give a PNG/PGM/PPM file)")
+            throw CLIError("unknown input '\(Limits.quoted(spec))' (built in: \(BuiltinImages.names.joined(separator: ", ")); blank:WxH to paint on; or give a PNG/PGM/PPM file)")
         }
         let full = try ImageFile.load(path: spec, maxSide: nil)
         guard let m = maxSide, max(full.grid.width, full.grid.height) > m else { return full }

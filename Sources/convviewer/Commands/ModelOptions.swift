@@ -43,12 +43,12 @@ struct ModelOptions: ParsableArguments {
 
     /// The image, the kernel and the settings, checked together: every problem is a `CLIError`.
     func resolve() throws -> (image: NamedImage, kernel: Kernel, settings: ConvSettings) {
-        if let m = maxSize, m < 1 { throw CLIError("--max-size must be 1 or more (got \(m))") }
+        try OptionChecks.maxSize(maxSize)
         let image = try InputSource.load(input, maxSide: maxSize)
         let k = try kernel()
         let s = settings
         _ = try ConvGeometry.validated(inputWidth: image.grid.width, inputHeight: image.grid.height,
-                                       kernelSize: k.size, settings: s)
+                                       kernel: k, settings: s)
         return (image, k, s)
     }
 }

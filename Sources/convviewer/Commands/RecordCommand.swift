@@ -126,6 +126,7 @@ struct RecordCommand: ParsableCommand {
         }
 
         let total = Y4M.frameCount(seconds: seconds, fps: fps)
+        try Limits.check("the frame count (--fps × --duration)", total, atMost: Limits.recordFrames)
         let sink = try makeSink(target, width: frame.width, height: frame.height, total: total)
         var progress = RecordProgress(total: total, fps: fps)
         do {

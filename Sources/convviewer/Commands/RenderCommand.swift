@@ -98,13 +98,13 @@ struct RenderCommand: ParsableCommand {
         if let hover {
             let parts = hover.split(separator: ":"), cell = parts.last?.split(separator: ",").compactMap { Int($0) } ?? []
             guard parts.count == 2, let kind = ["input": PanelKind.input, "conv": .conv, "pool": .pool][String(parts[0])],
-                  cell.count == 2 else { throw CLIError("--hover takes input|conv|pool:ROW,COL (got '\(hover)')") }
+                  cell.count == 2 else { throw CLIError("--hover takes input|conv|pool:ROW,COL (got '\(Limits.quoted(hover))')") }
             state.hover = HoverTarget(panel: kind, row: cell[0], col: cell[1])
         }
         if let selectWeight {
             let parts = selectWeight.split(separator: "=", maxSplits: 1)
             let cell = parts.first?.split(separator: ",").compactMap { Int($0) } ?? []
-            guard cell.count == 2 else { throw CLIError("--select-weight takes ROW,COL[=TEXT] (got '\(selectWeight)')") }
+            guard cell.count == 2 else { throw CLIError("--select-weight takes ROW,COL[=TEXT] (got '\(Limits.quoted(selectWeight))')") }
             state.update(.selectWeight(row: cell[0], col: cell[1]))
             for c in parts.count > 1 ? String(parts[1]) : "" { state.update(.typeWeightCharacter(c)) }
         }
@@ -115,7 +115,7 @@ struct RenderCommand: ParsableCommand {
         let last = max(0, count - 1)
         if text.lowercased() == "end" { return last }
         guard let n = Int(text) else {
-            throw CLIError("--position must be a number from 0 to \(last), or 'end' (got '\(text)')")
+            throw CLIError("--position must be a number from 0 to \(last), or 'end' (got '\(Limits.quoted(text))')")
         }
         guard (0...last).contains(n) else {
             throw CLIError("--position \(n) is out of range: this scan has positions 0 to \(last)")

@@ -17,7 +17,7 @@ import Foundation
 /// when the problem is in one.
 enum TourFile {
     static func load(_ path: String) throws -> Tour {
-        let name = "tour file '\(path)'"
+        let name = "tour file '\(Limits.quoted(path, atMost: Limits.quotedPathCharacters))'"
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIError("\(name) does not exist")

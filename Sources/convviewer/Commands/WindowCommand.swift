@@ -96,7 +96,7 @@ struct WindowCommand: ParsableCommand {
     /// a built-in input and says what went wrong (the second value). A bad filter or settings
     /// still end the program with a one-line error, as in every other command.
     private func initialState(width: Int, height: Int) throws -> (AppState, String?) {
-        if let m = model.maxSize, m < 1 { throw CLIError("--max-size must be 1 or more (got \(m))") }
+        try OptionChecks.maxSize(model.maxSize)
         let kernel = try model.kernel()
         let settings = model.settings
         var problem: String?
@@ -125,16 +125,19 @@ struct WindowCommand: ParsableCommand {
     }
 
     /// `"1280x800"` → (1280, 800); also accepts `×`. Each side from the smallest frame the layout
-    /// is made for (`FrameLayout.minimumWidth` × `minimumHeight`) to 16384.
+    /// is made for (`FrameLayout.minimumWidth` × `minimumHeight`) to `Limits.frameSide`, and at
+    /// most `Limits.framePixels` in all (the back buffer takes 4 bytes a pixel).
     static func parseSize(_ text: String, option: String) throws -> (width: Int, height: Int) {
         let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
-            throw CLIError("\(option) must look like 1280x800 (got '\(text)')")
+            throw CLIError("\(option) must look like 1280x800 (got '\(Limits.quoted(text))')")
         }
         let minW = FrameLayout.minimumWidth, minH = FrameLayout.minimumHeight
-        guard (minW...16384).contains(w), (minH...16384).contains(h) else {
-            throw CLIError("\(option) must be between \(minW)x\(minH) and 16384x16384 (got '\(text)')")
+        let most = Limits.frameSide
+        guard (minW...most).contains(w), (minH...most).contains(h) else {
+            throw CLIError("\(option) must be between \(minW)x\(minH) and \(most)x\(most) (got '\(Limits.quoted(text))')")
         }
+        try Limits.checkArea(option, width: w, height: h, atMost: Limits.framePixels)
         return (w, h)
     }
 }

@@ -8,7 +8,8 @@ final class AppWindow {
     static let minimumWidth = FrameLayout.minimumWidth
     static let minimumHeight = FrameLayout.minimumHeight
     /// Events the loop handles; motion comes as plain MotionNotify and is coalesced there.
-    static let eventMask = ExposureMask | KeyPressMask | ButtonPressMask | ButtonReleaseMask
+    /// Key releases tell a held key's auto-repeat from new presses (`KeyRepeat`).
+    static let eventMask = ExposureMask | KeyPressMask | KeyReleaseMask | ButtonPressMask | ButtonReleaseMask
         | PointerMotionMask | LeaveWindowMask | StructureNotifyMask
 
     let x: XConnection

@@ -42,14 +42,33 @@ final class MapWorker {
     /// Takes over a map-rebuilding action when it would be slow or when one is already running;
     /// returns false for the main thread to apply the action itself.
     func intercept(_ action: Action, state: AppState) -> Bool {
-        guard AppState.rebuildsMaps(action) else { return false }
+        guard AppState.rebuildsMaps(action) || MapWorker.editsWeight(action, state: state) else { return false }
         if inFlight {
+            // A bounded inbox: input that outruns the worker is dropped, not queued without end.
+            if waiting.count >= MapWorker.maxWaiting {
+                droppedActions += 1
+                return true
+            }
             waiting.append(action)
             return true
         }
         guard MapWorker.isLarge(action, state: state) else { return false }
         start(action, state: state)
         return true
+    }
+
+    /// Whether a job is running (a held key's repeats are dropped meanwhile).
+    var isBusy: Bool { inFlight }
+
+    /// Actions that may wait behind a running job; more are dropped (`droppedActions` counts them).
+    static let maxWaiting = 64
+    private(set) var droppedActions = 0
+
+    /// The wheel over a kernel weight edits the weight: on a large image that rebuilds the maps
+    /// as a keyboard edit does, so it goes to the worker too.
+    static func editsWeight(_ action: Action, state: AppState) -> Bool {
+        guard case let .pointer(.scrolled(x, y, steps, _)) = action, steps != 0 else { return false }
+        return state.kernelWeight(atX: x, y: y) != nil
     }
 
     private static func isLarge(_ action: Action, state: AppState) -> Bool {

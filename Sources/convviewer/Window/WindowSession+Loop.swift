@@ -64,15 +64,28 @@ extension WindowSession {
         }
     }
 
-    /// Handles every queued event. Runs of MotionNotify become one move (the last position) and
-    /// ConfigureNotify only the final size, so a fast mouse or a live resize never lags behind.
+    /// Events handled before a frame is drawn, at most; the rest wait for the next slice.
+    static let maxEventsPerSlice = 256
+    /// The least time between two screenshots (a held `s`).
+    static let screenshotSpacing = 0.5
+
+    /// Handles queued events in a bounded slice — at most `maxEventsPerSlice` of them, or a frame
+    /// interval's work — so that input arriving faster than it is handled cannot starve the
+    /// screen: the loop draws, then comes back for the rest without waiting. Runs of MotionNotify
+    /// become one move (the last position) and ConfigureNotify only the final size, so a fast
+    /// mouse or a live resize never lags behind; a held key's repeats are thinned (`KeyRepeat`).
     private func drainEvents() {
         var motion: (x: Double, y: Double)?
         var size: (width: Int, height: Int)?
         var exposed = false
         var event = XEvent()
+        let sliceEnd = Monotonic.now() + frameInterval
+        var handled = 0
+        keyRepeat.newSlice()
         while running, XPending(x.display) > 0 {
+            if handled >= WindowSession.maxEventsPerSlice || (handled % 16 == 15 && Monotonic.now() >= sliceEnd) { break }
             XNextEvent(x.display, &event)
+            handled += 1
             let type = event.type
             if type == MotionNotify {
                 motion = (Double(event.xmotion.x), Double(event.xmotion.y))
@@ -95,9 +108,16 @@ extension WindowSession {
             case MapNotify:
                 if event.xmap.window == window.id { windowMapped() }
             case KeyPress:
+                let verdict = keyRepeat.pressed(event.xkey.keycode, busy: mapWorker?.isBusy == true)
+                if verdict != .press { trace?.note(verdict == .repeatDropped ? "key repeat dropped" : "key repeat handled") }
+                if verdict == .repeatDropped { continue }
                 trace?.inputArrived()
+                handlingRepeat = verdict == .repeatHandled
                 keyPressed(event.xkey)
+                handlingRepeat = false
                 if !dirty { trace?.inputMadeNoFrame() }
+            case KeyRelease:
+                if !isRepeatRelease(event.xkey) { keyRepeat.released(event.xkey.keycode) }
             case ButtonPress:
                 trace?.inputArrived()
                 if let p = WindowSession.pointerEvent(event.xbutton, pressed: true) { buttonPressed(p) }
@@ -109,6 +129,12 @@ extension WindowSession {
                 if event.xcrossing.mode == NotifyNormal { dispatch(.pointer(.left)) }
             case ClientMessage:
                 if window.isCloseRequest(event.xclient) {
+                    // A kiosk quits only on Ctrl+Alt+Q (or q and Esc with --allow-quit): Alt+F4
+                    // or a window manager's close button must not end the exhibit.
+                    if let k = kiosk, !k.allowQuit {
+                        trace?.note("kiosk: window manager close ignored")
+                        break
+                    }
                     running = false
                     exitCode = 0
                 }
@@ -127,6 +153,15 @@ extension WindowSession {
             dispatch(.resize(width: s.width, height: s.height))
         }
         if exposed { reshowFrame() }
+    }
+
+    /// Without detectable auto-repeat, a repeat is a release followed at once by a press of the
+    /// same key with the same time stamp: that release is not the key going up.
+    private func isRepeatRelease(_ release: XKeyEvent) -> Bool {
+        guard XEventsQueued(x.display, QueuedAfterReading) > 0 else { return false }
+        var next = XEvent()
+        XPeekEvent(x.display, &next)
+        return next.type == KeyPress && next.xkey.keycode == release.keycode && next.xkey.time == release.time
     }
 
     /// Buttons 1–3 press and release; the wheel (4 up, 5 down) presses only, coarse with Shift.

@@ -50,6 +50,11 @@ final class WindowSession {
     var cursorAutoHide: CursorAutoHide?
     /// When kiosk mode next resets the X screen saver.
     var screenSaverDeadline: Double?
+    var keyRepeat = KeyRepeat()
+    /// When the last screenshot was written: a held `s` writes at most two a second.
+    var lastScreenshotAt: Double?
+    /// True while the key being handled is an auto-repeat (of a held key).
+    var handlingRepeat = false
 
     init(state: AppState, connection: XConnection, window: AppWindow, fps: Double, sharedMemory: Bool = true,
          tour: Tour = .builtin, kiosk: Kiosk? = nil) {
@@ -140,6 +145,13 @@ final class WindowSession {
     }
 
     private func saveScreenshot() {
+        let now = Monotonic.now()
+        if handlingRepeat, let last = lastScreenshotAt, now - last < WindowSession.screenshotSpacing {
+            dispatch(.showInfo("s held: saving at most 2 screenshots a second"))
+            messageDeadline = now + 2
+            return
+        }
+        lastScreenshotAt = now
         // The frame is drawn again from the state rather than read back from the buffer, so a
         // screenshot is never half of a frame, whatever the server is doing with the buffer.
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(state.windowWidth), Int32(state.windowHeight))!

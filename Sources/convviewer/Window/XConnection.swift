@@ -26,6 +26,9 @@ final class XConnection {
         fileDescriptor = XConnectionNumber(d)
         atoms = Atoms(display: d)
         XErrorReporting.install()
+        // A held key then sends presses only, no release between them: `KeyRepeat` tells them apart.
+        var supported: Int32 = 0
+        _ = XkbSetDetectableAutoRepeat(d, 1, &supported)
     }
 
     deinit { XCloseDisplay(display) }

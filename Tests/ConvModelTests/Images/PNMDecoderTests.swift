@@ -107,11 +107,14 @@ final class PNMDecoderTests: XCTestCase {
     }
 
     func testLargestAllowedSizeIsNotTooLarge() {
-        // 16384 × 16384 = 2^28 exactly: allowed, so the missing data is what is reported.
-        assertThrows(header: "P5 16384 16384 255\n", [1, 2, 3],
-                     .truncatedPixels("x.pgm", width: 16384, height: 16384, available: 3))
-        assertThrows(header: "P2 16384 16384 255\n1 2 3",
-                     .truncatedPixels("x.pgm", width: 16384, height: 16384, available: 3))
+        // 4096 × 4096 = 2^24 exactly, and 32767 × 512 (the longest side): allowed, so the
+        // missing data is what is reported.
+        assertThrows(header: "P5 4096 4096 255\n", [1, 2, 3],
+                     .truncatedPixels("x.pgm", width: 4096, height: 4096, available: 3))
+        assertThrows(header: "P2 4096 4096 255\n1 2 3",
+                     .truncatedPixels("x.pgm", width: 4096, height: 4096, available: 3))
+        assertThrows(header: "P5 32767 512 255\n", [1, 2, 3],
+                     .truncatedPixels("x.pgm", width: 32767, height: 512, available: 3))
     }
 
     // MARK: errors
@@ -175,13 +178,15 @@ final class PNMDecoderTests: XCTestCase {
                      .badPixelData("x.pgm", detail: "expected a number for pixel 1, found ','"))
     }
 
-    func testMoreThanTwoToThe28PixelsThrowsQuicklyWithoutAllocating() {
+    func testMoreThanTwoToThe24PixelsOrALongerSideThrowsQuicklyWithoutAllocating() {
         // The header alone, no pixel data: were the pixels allocated or the data checked first,
         // this would be slow or a truncation error.
         let start = Date()
         assertThrows(header: "P5 20000 20000 255\n", .tooLarge("x.pgm", width: 20000, height: 20000))
         assertThrows(header: "P2 20000 20000 255\n", .tooLarge("x.pgm", width: 20000, height: 20000))
-        assertThrows(header: "P6 16385 16384 65535\n", .tooLarge("x.pgm", width: 16385, height: 16384))
+        assertThrows(header: "P6 4097 4096 65535\n", .tooLarge("x.pgm", width: 4097, height: 4096))
+        // 32768 × 1 is few pixels but a side longer than cairo can hold.
+        assertThrows(header: "P5 32768 1 255\n", .tooLarge("x.pgm", width: 32768, height: 1))
         XCTAssertLessThan(Date().timeIntervalSince(start), 0.5)
     }
 

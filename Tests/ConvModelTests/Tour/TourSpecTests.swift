@@ -179,6 +179,24 @@ final class TourSpecTests: XCTestCase {
                     "scene 1: a 7×7 kernel with stride 1, valid padding, dilation 5 leaves no output on a 24×24 input")
     }
 
+    /// The format used to accept dilations up to 2^30; with `same` padding the kiosk then tried to
+    /// allocate hundreds of GB and aborted. The tour file has the command line's limits.
+    func testTourValuesHaveTheCommandLinesLimits() throws {
+        assertError(scenes: [ok + #", "dilation": 1073741824, "padding": "same""#],
+                    "scene 1: \"dilation\" 1073741824 is more than the limit of 1024")
+        assertError(scenes: [ok + #", "stride": 40000"#], "scene 1: \"stride\" 40000 is more than the limit of 32767")
+        let t = try tour(scenes: [ok + #", "dilation": 1024, "padding": "same""#])
+        XCTAssertEqual(t.scenes[0].settings.dilation, 1024)
+    }
+
+    /// Found by the tour fuzz target: a key with a line break in it broke the one-line message.
+    func testAnUnknownKeyWithALineBreakStaysOneLine() {
+        XCTAssertThrowsError(try tour(scenes: [ok + #", "comme\nt": 1"#])) {
+            XCTAssertTrue("\($0)".hasPrefix("scene 1: unknown key \"comme?t\" (known: title,"), "\($0)")
+            XCTAssertFalse("\($0)".contains("\n"))
+        }
+    }
+
     /// The first problem is reported, and always the same one: keys are checked in sorted order.
     func testTheFirstUnknownKeyIsReportedDeterministically() {
         for _ in 0..<5 {
