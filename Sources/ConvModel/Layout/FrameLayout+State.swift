@@ -7,10 +7,14 @@ extension FrameLayout {
 
     /// The state's layout for a frame of another size (`render` and `record` draw at any size).
     public init(state: AppState, width: Int, height: Int) {
-        // Sized for every caption of the running tour, so the panels do not jump between scenes.
-        let room = state.caption == nil ? [] : (state.tour?.tour.scenes.map(\.caption) ?? [])
-        self.init(width: width, height: height, scale: state.view.scale, caption: state.caption, captionRoom: room,
-                  tallStrip: state.network != nil)
+        self.init(width: width, height: height, scale: state.view.scale, caption: state.caption,
+                  captionRoom: FrameLayout.captionRoom(state), tallStrip: state.network != nil)
+    }
+
+    /// The captions the caption band is sized for: every caption of the running tour, so the
+    /// panels do not jump between scenes.
+    public static func captionRoom(_ state: AppState) -> [Caption] {
+        state.caption == nil ? [] : (state.tour?.tour.scenes.map(\.caption) ?? [])
     }
 
     /// Size of the grid a panel shows, and how many padding cells it leaves room for around it.

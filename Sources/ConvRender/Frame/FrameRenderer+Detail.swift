@@ -7,12 +7,18 @@ extension FrameRenderer {
     func drawDetail(_ scene: FrameScene, _ canvas: Canvas) {
         let d = scene.layout.detail
         guard !d.frame.isEmpty, scene.scan.count > 0 else { return }
-        let cell = scene.state.currentCell
-        let written = writtenSum(cell, scene, canvas)
-        drawArithmeticGrids(cell, written, scene, canvas)
-        drawSum(cell, written, scene, canvas)
-        drawPoolArithmetic(scene, canvas)
-        drawLegend(scene, canvas)
+        // The column under the input (grids and their labels) and the sum beside it.
+        let gridsColumn = Rect(x: d.frame.minX, y: d.frame.minY,
+                               width: (d.sum.isEmpty ? d.frame.maxX : d.sum.minX) - d.frame.minX, height: d.frame.height)
+        if wants(gridsColumn) || wants(d.sum) {
+            let cell = scene.state.currentCell
+            let written = writtenSum(cell, scene, canvas)
+            if wants(gridsColumn) { drawArithmeticGrids(cell, written, scene, canvas) }
+            if wants(d.sum) { drawSum(cell, written, scene, canvas) }
+        }
+        let bars = FrameRenderer.legendBars(scene)
+        if wants(FrameRenderer.poolArithmeticArea(scene)) { drawPoolArithmetic(scene, canvas) }
+        if let bars, wants(bars) { drawLegend(bars, scene, canvas) }
     }
 
     /// A weight or product coloured by its sign, stronger the larger it is.
@@ -30,6 +36,14 @@ extension FrameRenderer {
     /// The products and the sum in one number of decimals, as many as the products grid's cells
     /// can hold, so that the products as drawn add up to the sum as written (`SumText`).
     private func writtenSum(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) -> SumText {
+        // A damaged frame may draw the products and the sum in separate rectangles: work it out once.
+        if let last = lastWrittenSum, last.cell == cell, last.layout == scene.layout.detail { return last.text }
+        let text = workOutWrittenSum(cell, scene, canvas)
+        lastWrittenSum = (cell, scene.layout.detail, text)
+        return text
+    }
+
+    private func workOutWrittenSum(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) -> SumText {
         let products = cell.products
         var text = SumText(products: products, bias: cell.bias, value: cell.value)
         let grid = KernelGrid(in: scene.layout.detail.products, size: cell.size)
@@ -62,34 +76,48 @@ extension FrameRenderer {
         let maxProduct = max(maxWeight, cell.products.map(abs).max() ?? 0)
         let padded = Set(paddedTaps(scene))
 
-        let labelY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
+        // The font first: the baseline depends on it (not on whatever was drawn before).
         canvas.font(f.small)
-        // Each label is centred over its grid and may use the sign column beside it; the last one
-        // stops short of the written-out sum.
-        let sumStart = d.sum.isEmpty ? d.frame.maxX : d.sum.minX
-        let productsRoom = d.products.width + 2 * max(0, sumStart - d.products.maxX - f.small * 0.6)
-        for (rect, label, room) in [(d.kernel, "kernel", d.kernel.width + d.times.width),
-                                    (d.patch, padded.isEmpty ? "patch" : "patch (0 past the edge)", d.patch.width + d.times.width),
-                                    (d.products, "products", productsRoom)] {
+        let labelY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
+        let labels = ["kernel", padded.isEmpty ? "patch" : "patch (0 past the edge)", "products"]
+        for (area, label) in zip(FrameRenderer.gridLabelAreas(scene.layout), labels) where wants(area) {
             canvas.font(f.small)
-            canvas.text(canvas.fitted(label, maxWidth: room), x: rect.midX, y: labelY, align: .center, p.textDim)
+            canvas.text(canvas.fitted(label, maxWidth: area.width), x: area.midX, y: labelY, align: .center, p.textDim)
         }
-        let typing = FrameRenderer.typedWeight(scene.state)
-        smallGrid(cell.weights, k, d.kernel, decimals: DecimalText.decimals(toShow: cell.weights), scene, canvas,
-                  skipNumberAt: typing?.shown) {
-            FrameRenderer.signColor($0, maxAbs: maxWeight, p)
+        if wants(d.kernel) {
+            let typing = FrameRenderer.typedWeight(scene.state)
+            smallGrid(cell.weights, k, d.kernel, decimals: DecimalText.decimals(toShow: cell.weights), scene, canvas,
+                      skipNumberAt: typing?.shown) {
+                FrameRenderer.signColor($0, maxAbs: maxWeight, p)
+            }
+            drawKernelEditing(scene, canvas)
         }
-        drawKernelEditing(scene, canvas)
-        drawKernelCaption(scene, canvas)
-        smallGrid(cell.patch, k, d.patch, decimals: DecimalText.decimals(toShow: cell.patch), scene, canvas) {
-            scene.inputScale.color($0)
+        if wants(d.caption) { drawKernelCaption(scene, canvas) }
+        if wants(d.patch) {
+            smallGrid(cell.patch, k, d.patch, decimals: DecimalText.decimals(toShow: cell.patch), scene, canvas) {
+                scene.inputScale.color($0)
+            }
         }
-        smallGrid(cell.products, k, d.products, decimals: written.decimals, scene, canvas) {
-            FrameRenderer.signColor($0, maxAbs: maxProduct, p)
+        if wants(d.products) {
+            smallGrid(cell.products, k, d.products, decimals: written.decimals, scene, canvas) {
+                FrameRenderer.signColor($0, maxAbs: maxProduct, p)
+            }
         }
         canvas.font(f.title * 1.15)
         canvas.text("×", in: d.times, align: .center, p.textDim)
         canvas.text("=", in: d.equals, align: .center, p.textDim)
+    }
+
+    /// Where the labels over the kernel, patch and products go: centred over each grid, each may
+    /// use the sign column beside it; the last one stops short of the written-out sum.
+    static func gridLabelAreas(_ layout: FrameLayout) -> [Rect] {
+        let d = layout.detail, f = layout.fonts
+        let sumStart = d.sum.isEmpty ? d.frame.maxX : d.sum.minX
+        let productsRoom = d.products.width + 2 * max(0, sumStart - d.products.maxX - f.small * 0.6)
+        return [(d.kernel, d.kernel.width + d.times.width), (d.patch, d.patch.width + d.times.width),
+                (d.products, productsRoom)].map { rect, room in
+            Rect(x: rect.midX - room / 2, y: d.frame.y, width: room, height: d.labelHeight)
+        }
     }
 
     /// Indices (row-major within the kernel) of taps that fall on the zero padding.
@@ -313,13 +341,9 @@ extension FrameRenderer {
 
     /// One or two colour bars at the bottom of the pool column: the middle panel's scale, and
     /// with ReLU off also the pool's (which is after ReLU, so never negative).
-    private func drawLegend(_ scene: FrameScene, _ canvas: Canvas) {
-        let d = scene.layout.detail, f = scene.layout.fonts, u = scene.layout.unit
-        let area = d.legend
-        let barHeight = max(8, (10 * u).rounded())
-        let labelHeight = f.small * 1.5
-        let top = area.maxY - labelHeight * 2 - barHeight
-        guard top > d.frame.y + d.labelHeight + f.body * 1.6 else { return }
+    private func drawLegend(_ r: Rect, _ scene: FrameScene, _ canvas: Canvas) {
+        let f = scene.layout.fonts, area = scene.layout.detail.legend
+        let top = r.minY, barHeight = max(8, (10 * scene.layout.unit).rounded()), labelHeight = f.small * 1.5
         var bars: [(String, ColorScale)] = []
         if scene.state.view.showRelu {
             bars.append(("colour scale: ReLU output (conv and pool)", scene.middleScale))
@@ -334,6 +358,27 @@ extension FrameRenderer {
             drawBar(label, scale, Rect(x: x, y: top, width: width, height: labelHeight * 2 + barHeight),
                     barHeight: barHeight, scene, canvas)
         }
+    }
+
+    /// Where the legend's bars, labels and ticks go, at the foot of the legend column; nil when the
+    /// column is too short to hold them under the pool's arithmetic.
+    static func legendBars(_ scene: FrameScene) -> Rect? {
+        let d = scene.layout.detail, f = scene.layout.fonts
+        let area = d.legend
+        let barHeight = max(8, (10 * scene.layout.unit).rounded())
+        let labelHeight = f.small * 1.5
+        let top = area.maxY - labelHeight * 2 - barHeight
+        guard top > d.frame.y + d.labelHeight + f.body * 1.6 else { return nil }
+        return Rect(x: area.minX, y: top, width: area.width, height: area.maxY - top)
+    }
+
+    /// The top of the legend column, above its bars: the pool's arithmetic, a heading and one line
+    /// (`drawPoolArithmetic`) with room for its descenders.
+    static func poolArithmeticArea(_ scene: FrameScene) -> Rect {
+        let d = scene.layout.detail, area = d.legend
+        let text = area.minY + d.labelHeight + 2.2 * scene.layout.fonts.body
+        let bottom = min(legendBars(scene)?.minY ?? area.maxY, text, area.maxY)
+        return Rect(x: area.minX, y: area.minY, width: area.width, height: max(0, bottom - area.minY))
     }
 
     private func drawBar(_ label: String, _ scale: ColorScale, _ r: Rect, barHeight: Double, _ scene: FrameScene,

@@ -16,7 +16,7 @@ extension FrameRenderer {
     func drawPanel(_ kind: PanelKind, _ scene: FrameScene, _ canvas: Canvas) {
         let panel = scene.layout.panel(kind)
         let m = scene.mapping(kind)
-        drawTitle(kind, panel, m, scene, canvas)
+        if wants(panel.title) { drawTitle(kind, panel, m, scene, canvas) }
         guard m.cellSize > 0, !panel.image.isEmpty, m.columns > 0, m.rows > 0 else { return }
 
         canvas.save()

@@ -66,7 +66,7 @@ extension FrameRenderer {
 
     /// Equal boxes when every stage's name and shape fit one; otherwise wider boxes where the text
     /// needs them, with less padding and short names when even that is too tight.
-    private func stripBoxes(_ stages: [ArchitectureStage], _ lit: Set<Int>, _ s: StripLayout, nameSize: Double,
+    func stripBoxes(_ stages: [ArchitectureStage], _ lit: Set<Int>, _ s: StripLayout, nameSize: Double,
                             shapeSize: Double, _ canvas: Canvas) -> (boxes: [Rect], pad: Double) {
         func needs(short: Bool) -> [Double] {
             stages.enumerated().map { i, stage in

@@ -16,6 +16,7 @@ public final class FrameRenderer {
     let maps = MapImageCache()
     let layers = PanelLayers()
     let stripLayer = StripLayer()
+    let layoutMemo = LayoutMemo()
     private var numberGlyphs: [Int: NumberGlyphs] = [:]
     /// The code overlay's layout, measured for one window and one set of snippets, and its card as
     /// drawn in one theme (nil until drawn).
@@ -24,42 +25,84 @@ public final class FrameRenderer {
 
     /// When set, the texts of the frames drawn are noted here (for the layout tests).
     var textRecorder: TextRecorder?
+    /// While a damaged frame is drawn, the rectangle being drawn: parts outside it are skipped.
+    private var damageClip: Rect?
+    /// A context to measure text in without drawing (a 1×1 image).
+    private(set) lazy var measuring: DrawingContext? = (try? ImageSurface(width: 1, height: 1, opaque: true)).map(DrawingContext.init)
+    /// The products and sum as last written out, for the cell and detail layout they were for.
+    var lastWrittenSum: (cell: CellArithmetic, layout: DetailLayout, text: SumText)?
 
     public init() {}
 
     /// Draws the frame for `state` at `width`×`height` pixels with its top-left at the context's
     /// origin. Nothing is drawn outside that rectangle; the context's state is left as it was.
     public func draw(_ state: AppState, into cr: OpaquePointer, width: Int, height: Int) {
+        drawFrame(state, into: cr, width: width, height: height, only: nil)
+    }
+
+    /// The frame, or with `damage` only the parts of it inside those rectangles (the rest of the
+    /// context is left as it was): the same drawing either way, clipped, with whole sections
+    /// that lie outside every rectangle skipped.
+    func drawFrame(_ state: AppState, into cr: OpaquePointer, width: Int, height: Int, only damage: [Rect]?) {
         guard width > 0, height > 0 else { return }
-        let scene = FrameScene(state: state, width: width, height: height)
+        let scene = self.scene(state, width: width, height: height)
         let canvas = Canvas(cr: cr, recorder: textRecorder)
+        guard let damage else { return drawFrame(scene, canvas, within: scene.layout.bounds) }
+        // One rectangle at a time: Cairo rasterises an edge that is not on a pixel boundary the
+        // same way with a one-box clip as with none, but not always with a clip of several boxes.
+        for r in damage {
+            damageClip = r
+            drawFrame(scene, canvas, within: r.intersection(scene.layout.bounds))
+        }
+        damageClip = nil
+    }
+
+    private func drawFrame(_ scene: FrameScene, _ canvas: Canvas, within area: Rect) {
+        guard !area.isEmpty else { return }
+        let cr = canvas.cr, state = scene.state
         canvas.save()
         defer { canvas.restore() }
-        canvas.clip(scene.layout.bounds)
+        canvas.clip(area)
         // The background goes everywhere but under the panels' cells and the strip, which are
         // copied in whole: at 4K that saves writing half the frame twice.
         let stageView = state.network?.openStage
         let cells = (stageView == nil ? PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } : [])
             + [scene.layout.strip.frame]
         canvas.color(scene.palette.background)
-        for r in scene.layout.bounds.subtracting(cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
+        for r in area.subtracting(cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
         cairo_fill(cr)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
-        drawStatus(scene, canvas)
+        // Network mode is always drawn whole (`damage(from:to:…)`), so only the ordinary picture
+        // skips what a damaged rectangle misses.
+        let sections = FrameSections(scene)
+        if wants(sections.status) { drawStatus(scene, canvas) }
         if let stage = stageView, let mode = state.network {
             drawStageView(stage, mode, scene, canvas)
         } else {
-            for kind in PanelKind.allCases { drawPanel(kind, scene, canvas) }
-            drawTimeline(scene, canvas)
-            drawDetail(scene, canvas)
+            for kind in PanelKind.allCases where wants(sections.panel(kind)) { drawPanel(kind, scene, canvas) }
+            if wants(sections.timeline) { drawTimeline(scene, canvas) }
+            if wants(sections.detail) { drawDetail(scene, canvas) }
             if let mode = state.network { drawWeightHover(mode, scene, canvas) }
         }
-        drawStrip(scene, canvas)
-        if let caption = state.caption { drawCaption(caption, scene, canvas) }
+        if wants(sections.strip) { drawStrip(scene, canvas) }
+        if let caption = state.caption, wants(sections.caption) { drawCaption(caption, scene, canvas) }
         if let message = state.message { drawMessage(message, scene, canvas) }
         if state.view.showCode { drawCode(scene, canvas) }
         if state.view.showHelp { drawHelp(scene, canvas) }
+    }
+
+    /// Whether the frame being drawn needs what lies in `r`: always, unless only a damaged
+    /// rectangle is being drawn and `r` misses it.
+    func wants(_ r: Rect) -> Bool {
+        damageClip.map { !$0.intersection(r).isEmpty } ?? true
+    }
+
+    /// The scene of a state, its layout and mappings remembered from the last frame when they
+    /// would come out the same.
+    func scene(_ state: AppState, width: Int, height: Int) -> FrameScene {
+        let (layout, mappings) = layoutMemo.layout(state, width: width, height: height)
+        return FrameScene(state: state, layout: layout, mappings: mappings)
     }
 
     /// The frame as a new opaque image surface.

@@ -2,7 +2,10 @@ import ConvModel
 
 /// Everything one frame needs that follows from the state alone: layout, colours, the panels'
 /// mappings and colour scales, and where the box, the lit cell and the pool block are.
-struct FrameScene {
+///
+/// A class, so that handing it to each drawing function is one reference, not a copy of the
+/// whole app state (dozens of retains, which a damaged frame drawing a few cells would notice).
+final class FrameScene {
     let state: AppState
     let layout: FrameLayout
     let palette: Palette
@@ -18,11 +21,17 @@ struct FrameScene {
     /// Speeds up to this many positions per second glide the box between positions.
     static let glideMaxSpeed = 4.0
 
-    init(state: AppState, width: Int, height: Int) {
+    convenience init(state: AppState, width: Int, height: Int) {
+        let layout = FrameLayout(state: state, width: width, height: height)
+        self.init(state: state, layout: layout, mappings: layout.mappings(in: state))
+    }
+
+    /// A scene whose layout and mappings are known already (`LayoutMemo`).
+    init(state: AppState, layout: FrameLayout, mappings: [PanelMapping]) {
         self.state = state
-        layout = FrameLayout(state: state, width: width, height: height)
+        self.layout = layout
         palette = Palette.of(state.view.theme)
-        mappings = layout.mappings(in: state)
+        self.mappings = mappings
         let maps = state.maps
         links = state.hover.map { LinkedCells(hover: $0, geometry: maps.geometry) }
         let reluMax = maps.reluMax

@@ -40,9 +40,11 @@ struct BenchCommand: ParsableCommand {
             let image = side == 24 ? BuiltinImages.named("face")! : NamedImage(name: "noise", grid: BenchCommand.noise(side))
             for (w, h) in BenchCommand.frameSizes {
                 let times = try frameTimes(image, width: w, height: h, count: quick ? 12 : 60)
+                let steps = try frameTimes(image, width: w, height: h, count: quick ? 12 : 60, damage: true)
                 frames.append(#"{"size": "\#(w)x\#(h)", "input": "\#(side)x\#(side)", "#
-                    + #""median_ms": \#(BenchCommand.fixed(BenchCommand.percentile(times, 0.5) * 1000, 3)), "#
-                    + #""p95_ms": \#(BenchCommand.fixed(BenchCommand.percentile(times, 0.95) * 1000, 3))}"#)
+                    + #""median_ms": \#(BenchCommand.ms(times, 0.5)), "p95_ms": \#(BenchCommand.ms(times, 0.95)), "#
+                    + #""scan_step_median_ms": \#(BenchCommand.ms(steps, 0.5)), "#
+                    + #""scan_step_p95_ms": \#(BenchCommand.ms(steps, 0.95))}"#)
             }
         }
         var conv: [String] = []
@@ -73,7 +75,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Seconds per frame, playing: each frame the scan moves on one position, as in the window.
-    private func frameTimes(_ image: NamedImage, width: Int, height: Int, count: Int) throws -> [Double] {
+    /// With `damage`, a scan step as the window draws it: the damage worked out from the state
+    /// before, and only those rectangles drawn over the frame before (`FrameRenderer.damage`).
+    private func frameTimes(_ image: NamedImage, width: Int, height: Int, count: Int, damage: Bool = false) throws -> [Double] {
         var state = try AppState(image: image, kernel: Kernel.preset(named: "edge_v")!, windowWidth: width, windowHeight: height)
         state.update(.seek(state.scan.count / 3))
         let renderer = FrameRenderer()
@@ -81,8 +85,13 @@ struct BenchCommand: ParsableCommand {
         let context = DrawingContext(surface)
         renderer.draw(state, into: context.pointer, width: width, height: height)
         return BenchCommand.sample(count: count, budget: quick ? 1 : 4) {
+            let before = state
             state.update(.step(1))
-            renderer.draw(state, into: context.pointer, width: width, height: height)
+            if damage, case let .rects(rects) = renderer.damage(from: before, to: state, width: width, height: height) {
+                renderer.draw(state, into: context.pointer, width: width, height: height, only: rects)
+            } else {
+                renderer.draw(state, into: context.pointer, width: width, height: height)
+            }
             cairo_surface_flush(surface.pointer)
         }
     }
@@ -130,6 +139,9 @@ struct BenchCommand: ParsableCommand {
         let rank = Int((p * Double(sorted.count)).rounded(.up)) - 1
         return sorted[min(max(rank, 0), sorted.count - 1)]
     }
+
+    /// The `p` percentile of `samples` (seconds) in milliseconds, written with 3 decimals.
+    static func ms(_ samples: [Double], _ p: Double) -> String { fixed(percentile(samples, p) * 1000, 3) }
 
     static func fixed(_ v: Double, _ digits: Int) -> String {
         v.isFinite ? String(format: "%.\(digits)f", v) : "null"

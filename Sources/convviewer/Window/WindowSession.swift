@@ -20,6 +20,10 @@ final class WindowSession {
     let sharedMemory: Bool
     let gc: GC
     var buffer: BackBuffer?
+    /// The state whose frame the back buffer holds; nil when it holds none.
+    var shown: AppState?
+    /// With `CONVVIEWER_DAMAGE=1`, outlines what each frame drew again.
+    let damageOutline = DamageOutline.fromEnvironment()
     /// The state changed since the last frame was drawn.
     var dirty = true
     var running = true
@@ -196,23 +200,41 @@ final class WindowSession {
 
     // MARK: frames
 
-    /// Draws the state into the back buffer and shows it in one copy.
+    /// Draws into the back buffer what changed since the frame it holds (`FrameRenderer.damage`),
+    /// or the whole frame, and copies just that onto the window.
     func drawFrame() {
         let w = state.windowWidth, h = state.windowHeight
         if buffer?.width != w || buffer?.height != h {
             // The old buffer (and its shared memory) is freed before the new one is made.
             buffer = nil
+            shown = nil
             buffer = BackBuffer(x, visual: window.visual, depth: window.depth, width: w, height: h,
                                 sharedMemory: sharedMemory)
         }
         traceLayout()
         guard let buffer else { return }
         let t0 = Monotonic.now()
+        // The learn view draws the whole window; the frame after it is drawn whole too.
+        let learnShown = learn?.isShown == true
+        let damage = learnShown ? .full : shown.map { renderer.damage(from: $0, to: state, width: w, height: h) } ?? .full
+        let drawn = damageOutline?.widened(damage, width: w, height: h) ?? damage
         let cr = buffer.beginFrame()
-        if let learn, learn.isShown { learn.draw(state, into: cr, width: w, height: h) } else { renderer.draw(state, into: cr, width: w, height: h) }
+        if let learn, learnShown {
+            learn.draw(state, into: cr, width: w, height: h)
+        } else {
+            switch drawn {
+            case .full: renderer.draw(state, into: cr, width: w, height: h)
+            case let .rects(rects): renderer.draw(state, into: cr, width: w, height: h, only: rects)
+            }
+            damageOutline?.draw(damage, into: cr, width: w, height: h)
+        }
         buffer.endFrame(cr)
+        shown = learnShown ? nil : state
         trace?.drew(seconds: Monotonic.now() - t0)
-        buffer.present(to: window.id, gc: gc)
+        switch drawn {
+        case .full: buffer.present(to: window.id, gc: gc)
+        case let .rects(rects): buffer.present(rects, to: window.id, gc: gc)
+        }
         dirty = false
         trace?.presented(display: x.display)
     }
