@@ -10,14 +10,7 @@
 set -u
 cd "$(dirname "$0")/../.."
 
-bin=${CONVVIEWER:-.build/debug/convviewer}
-[ -x "$bin" ] || { echo "e2e: no binary at $bin (build first, or set CONVVIEWER)"; echo "e2e: 0 passed, 1 failed"; exit 1; }
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-for tool in Xvfb xdotool xwd xprop xdpyinfo wmctrl openbox; do
-    command -v "$tool" >/dev/null || { echo "e2e: $tool is missing (scripts/install-deps.sh installs it)"; echo "e2e: 0 passed, 1 failed"; exit 1; }
-done
-
-work=$(mktemp -d /tmp/convviewer-hostile.XXXXXX)
+e2e_name=hostile e2e_tools="Xvfb xdotool xwd xprop xdpyinfo wmctrl openbox"
 source Tests/e2e/lib.sh
 
 alive() { kill -0 "$app_pid" 2>/dev/null; }

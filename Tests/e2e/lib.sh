@@ -1,9 +1,20 @@
-# Helpers shared by the window's e2e scripts (run.sh, kiosk.sh, soak.sh): a private Xvfb, the app
-# started and found, captures, titles, and waits that poll a condition (every 50 ms) up to a
-# timeout. Nothing sleeps blind.
+# Helpers shared by the window's e2e scripts (run.sh, kiosk.sh, controls.sh, hostile.sh,
+# network.sh, learn.sh, soak.sh): a private Xvfb, the app started and found, captures, titles, and
+# waits that poll a condition (every 50 ms) up to a timeout. Nothing sleeps blind.
 #
-# The caller sets `bin` (absolute path of the binary) and `work` (a fresh temporary folder), then
-# sources this file; it installs a trap that ends what it started and removes `work`.
+# The caller sets `e2e_name` (names the temporary folder) and `e2e_tools` (the commands it needs),
+# then sources this file from the repository's root. It sets `bin` (the absolute path of
+# $CONVVIEWER, default .build/debug/convviewer) and `work` (a fresh temporary folder), ends the
+# script with a failure line when the binary or a tool is missing, and installs a trap that ends
+# what it started and removes `work`.
+bin=${CONVVIEWER:-.build/debug/convviewer}
+[ -x "$bin" ] || { echo "e2e: no binary at $bin (build first, or set CONVVIEWER)"; echo "e2e: 0 passed, 1 failed"; exit 1; }
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+for tool in $e2e_tools; do
+    command -v "$tool" >/dev/null || { echo "e2e: $tool is missing (scripts/install-deps.sh installs it)"; echo "e2e: 0 passed, 1 failed"; exit 1; }
+done
+work=$(mktemp -d "/tmp/convviewer-$e2e_name.XXXXXX")
+
 passed=0
 failed=0
 xvfb_pid=""

@@ -43,14 +43,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$interval" ] || { [ "$total_ms" -gt 300000 ] && interval=10 || interval=1; }
 
-bin=${CONVVIEWER:-.build/debug/convviewer}
-[ -x "$bin" ] || { echo "soak: no binary at $bin (build first, or set CONVVIEWER)"; exit 1; }
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-for tool in Xvfb xdotool xwd xprop xdpyinfo; do
-    command -v "$tool" >/dev/null || { echo "soak: $tool is missing (scripts/install-deps.sh installs it)"; exit 1; }
-done
-
-work=$(mktemp -d /tmp/convviewer-soak.XXXXXX)
+e2e_name=soak e2e_tools="Xvfb xdotool xwd xprop xdpyinfo"
 source Tests/e2e/lib.sh
 
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$app_pid/status" 2>/dev/null; }
