@@ -19,6 +19,7 @@ e2e_name=learn e2e_tools="Xvfb xdotool xwd xprop xdpyinfo"
 source Tests/e2e/lib.sh
 
 alive() { kill -0 "$app_pid" 2>/dev/null; }
+gone() { ! alive; }
 pointer_away() { xdotool mousemove --window "$wid" 5 5; }
 last_learn() { grep "trace: learn " "$work/app.err" | tail -n 1; }
 learn_field() { last_learn | tr ' ' '\n' | sed -n "s/^$1=//p"; }
@@ -75,6 +76,11 @@ test_learn_view() {
     xdotool key Escape
     wait_until 3000 capture_equals "$plain" || { echo "Esc did not go back to the panels"; return 1; }
     holds_for 500 alive || { echo "Esc in the learn view quit"; return 1; }
+    # q is the panels' quit: it leaves the learn view and, with nothing unsaved, quits.
+    xdotool key L
+    wait_until 3000 capture_differs_from "$plain" || { echo "L did not open the learn view a third time"; return 1; }
+    xdotool key q
+    wait_until 3000 gone || { echo "q in the learn view did not quit"; return 1; }
 }
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
@@ -116,7 +122,7 @@ test_recorded_learning_is_deterministic() {
 }
 
 if start_xvfb; then
-    check "learn view: L opens it, accuracy rises above chance while keys are answered, Space . s L Esc" test_learn_view
+    check "learn view: L opens it, accuracy rises above chance while keys are answered, Space . s L Esc q" test_learn_view
     check "learn view in network mode: leaving hands over the trained weights and goes idle; End starts from them" \
         test_network_mode_takes_the_trained_weights
 else
