@@ -9,6 +9,8 @@ public enum LearnKeyMap {
         case restartFromNetwork
         /// Back to the panels.
         case leave
+        /// Back to the panels, which then take the key too (quit, help).
+        case leaveAndPassOn
     }
 
     /// The key that enters the learn view from the panels (and leaves it again).
@@ -30,6 +32,9 @@ public enum LearnKeyMap {
         ("s", .saveWeights),
         ("L", .leave),
         ("Escape", .leave),
+        ("q", .leaveAndPassOn),
+        ("h", .leaveAndPassOn),
+        ("question", .leaveAndPassOn),
     ]
 
     public static var keyNames: [String] { table.map(\.key) }

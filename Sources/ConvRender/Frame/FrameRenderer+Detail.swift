@@ -150,7 +150,6 @@ extension FrameRenderer {
                 cairo_fill(cr)
             }
         }
-        let f = scene.layout.fonts
         let room = (cell - gap) * 0.88
         guard let g = FrameRenderer.smallGridGlyphs(values, decimals: decimals, cell: cell, room: room, scene, canvas, self)
         else { return }

@@ -38,7 +38,7 @@ final class LearnMode {
     var wakeFD: Int32 { worker.wakeFD }
     var imagesPerCPUSecond: Double? { worker.imagesPerCPUSecond }
 
-    /// What a key of the learn view does, but for `leave` and `restartFromNetwork`, which the
+    /// What a key of the learn view does, but for leaving and `restartFromNetwork`, which the
     /// window handles itself.
     func perform(_ command: LearnKeyMap.Command) {
         view.message = nil
@@ -49,7 +49,7 @@ final class LearnMode {
             view.showGradients.toggle()
         case .saveWeights:
             save()
-        case .leave, .restartFromNetwork:
+        case .leave, .leaveAndPassOn, .restartFromNetwork:
             // The window's to do (`leave()`, `restart(from:name:)`): it knows the network.
             break
         }

@@ -25,16 +25,11 @@ extension WindowSession {
         if let learn, learn.isShown {
             // F11 still toggles fullscreen; every other key belongs to the learn view.
             guard key != "F11" else { return false }
-            // Quit and help are the panels' (help is drawn over them, quitting may ask first):
-            // leave as `L` does, handing over the weights, and let the panels take the key.
-            if Self.keysThatLeaveLearning.contains(key) {
-                learnCommand(.leave, learn)
-                dirty = true
-                return false
-            }
-            if let command = LearnKeyMap.command(for: key) { learnCommand(command, learn) }
+            let command = LearnKeyMap.command(for: key)
+            if let command { learnCommand(command, learn) }
             dirty = true
-            return true
+            // Quit and help are the panels' (help is drawn over them, quitting may ask first).
+            return command != .leaveAndPassOn
         }
         guard key == LearnKeyMap.enterKey else { return false }
         if let learn {
@@ -51,12 +46,9 @@ extension WindowSession {
         return true
     }
 
-    /// Keys the learn view passes on to the panels after leaving: quit and help.
-    static let keysThatLeaveLearning: Set<String> = ["q", "h", "question"]
-
     private func learnCommand(_ command: LearnKeyMap.Command, _ learn: LearnMode) {
         switch command {
-        case .leave:
+        case .leave, .leaveAndPassOn:
             let t0 = Monotonic.now()
             let weights = learn.leave()
             trace?.note(String(format: "learn view left: training paused in %.1f ms", (Monotonic.now() - t0) * 1000))
