@@ -82,12 +82,8 @@ extension LearnRenderer {
         canvas.save()
         canvas.clip(area)
         canvas.color(color)
-        for (i, (x, y)) in points.enumerated() where y.isFinite {
-            if i == 0 { cairo_move_to(cr, axes.x(x), axes.y(y)) } else { cairo_line_to(cr, axes.x(x), axes.y(y)) }
-        }
-        cairo_set_line_width(cr, max(1.5, axes.layout.title.height / 12))
-        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
-        cairo_stroke(cr)
+        lineMask.stroke(cr, area: area, points: points.map { (axes.x($0.0), axes.y($0.1)) },
+                        lineWidth: max(1.5, axes.layout.title.height / 12))
         if dots {
             let radius = max(2.5, axes.layout.title.height / 7)
             for (x, y) in points where y.isFinite {

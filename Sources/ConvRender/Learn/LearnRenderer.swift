@@ -10,6 +10,8 @@ import ConvModel
 public final class LearnRenderer {
     /// When set, every text drawn is noted here (for the layout tests).
     var textRecorder: TextRecorder?
+    /// The plots' lines are drawn through it (`PolylineMask`), kept from frame to frame.
+    let lineMask = PolylineMask()
 
     public init() {}
 
