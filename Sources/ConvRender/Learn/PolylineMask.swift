@@ -54,39 +54,41 @@ final class PolylineMask {
     static func rasterise(_ line: [(x: Double, y: Double)], halfWidth r: Double, into data: UnsafeMutablePointer<UInt8>,
                           stride: Int, width w: Int, height h: Int) {
         let reach = r + 1
+        // Centres nearer than `inner` are covered whole; from `outer` on, not at all.
+        let inner = max(0, r - 0.5), outer = r + 0.5
+        let inner2 = inner * inner, outer2 = outer * outer
         let last = line.count - 2
         for s in 0...last {
             let a = line[s], b = line[s + 1]
             let dx = b.x - a.x, dy = b.y - a.y
             let length2 = dx * dx + dy * dy
-            let length = length2.squareRoot()
+            let length = length2.squareRoot(), inverse = length2 > 0 ? 1 / length2 : 0
             let x0 = max(0, Int((min(a.x, b.x) - reach).rounded(.down))), x1 = min(w - 1, Int((max(a.x, b.x) + reach).rounded(.up)))
             let y0 = max(0, Int((min(a.y, b.y) - reach).rounded(.down))), y1 = min(h - 1, Int((max(a.y, b.y) + reach).rounded(.up)))
             guard x0 <= x1, y0 <= y1 else { continue }
             let flatStart = s == 0, flatEnd = s == last
             for py in y0...y1 {
                 let row = data + py * stride
-                let cy = Double(py) + 0.5
+                let uy = Double(py) + 0.5 - a.y
                 for px in x0...x1 {
-                    let cx = Double(px) + 0.5
-                    let ux = cx - a.x, uy = cy - a.y
+                    let ux = Double(px) + 0.5 - a.x
                     // How far along the segment the pixel's centre lies (0 at a, 1 at b).
-                    let t = length2 > 0 ? (ux * dx + uy * dy) / length2 : 0
-                    var endFactor = 1.0
-                    let distance: Double
+                    let t = (ux * dx + uy * dy) * inverse
+                    var coverage: Double
                     if (t < 0 && flatStart) || (t > 1 && flatEnd) {
                         // Past a flat end: the distance to the segment's line, faded over half a
                         // pixel beyond the end.
                         guard length > 0 else { continue }
-                        distance = abs(ux * dy - uy * dx) / length
+                        let distance = abs(ux * dy - uy * dx) / length
                         let beyond = t < 0 ? -t * length : (t - 1) * length
-                        endFactor = min(1, max(0, 0.5 - beyond))
+                        coverage = min(1, max(0, r + 0.5 - distance)) * min(1, max(0, 0.5 - beyond))
                     } else {
                         let c = min(1, max(0, t))
                         let ex = ux - c * dx, ey = uy - c * dy
-                        distance = (ex * ex + ey * ey).squareRoot()
+                        let d2 = ex * ex + ey * ey
+                        if d2 >= outer2 { continue }
+                        coverage = d2 <= inner2 ? 1 : min(1, r + 0.5 - d2.squareRoot())
                     }
-                    let coverage = min(1, max(0, r + 0.5 - distance)) * endFactor
                     guard coverage > 0 else { continue }
                     let value = UInt8(coverage * 255 + 0.5)
                     if value > row[px] { row[px] = value }

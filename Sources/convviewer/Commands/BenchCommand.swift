@@ -30,7 +30,14 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .customLong("net-only"), help: "Only the network's figures: {\"net\": …}.")
     var netOnly = false
 
+    @Flag(name: .customLong("learn-only"), help: "Only the learn view's frames: {\"learn_view\": …}.")
+    var learnOnly = false
+
     func run() throws {
+        if learnOnly {
+            print("{\"build\": \"\(BenchCommand.build)\", \"learn_view\": \(LearnViewBench.json(quick: quick))}")
+            return
+        }
         if netOnly {
             print("{\"build\": \"\(BenchCommand.build)\", \"net\": \(NetBench.json(quick: quick))}")
             return
@@ -59,7 +66,8 @@ struct BenchCommand: ParsableCommand {
         }
         print("{\"build\": \"\(BenchCommand.build)\", \"frames\": [\(frames.joined(separator: ", "))], "
               + "\"conv\": [\(conv.joined(separator: ", "))], \"conv_measures\": \"\(BenchCommand.convMeasures)\", "
-              + "\"net\": \(NetBench.json(quick: quick)), \"network_mode\": \(NetViewBench.json(quick: quick))}")
+              + "\"net\": \(NetBench.json(quick: quick)), \"network_mode\": \(NetViewBench.json(quick: quick)), "
+              + "\"learn_view\": \(LearnViewBench.json(quick: quick))}")
     }
 
     /// What the conv figures time, in the JSON beside them.
