@@ -1,5 +1,4 @@
 import CCairo
-import Glibc
 import ConvModel
 
 /// Draws the learn view — the filters being learned, the loss and accuracy plots, the figures and
@@ -27,13 +26,12 @@ public final class LearnRenderer {
         canvas.fill(layout.bounds, palette.background)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
         let scene = LearnScene(view: view, layout: layout, palette: palette)
-        let skip = String(cString: getenv("LEARN_SKIP") ?? strdup(""))
-        if !skip.contains("s") { drawStatus(scene, canvas) }
-        if !skip.contains("f") { drawFilters(scene, canvas) }
-        if !skip.contains("g") { drawFigures(scene, canvas) }
-        if !skip.contains("l") { drawLossPlot(scene, canvas) }
-        if !skip.contains("a") { drawAccuracyPlot(scene, canvas) }
-        if !skip.contains("k") { drawKeys(scene, canvas) }
+        drawStatus(scene, canvas)
+        drawFilters(scene, canvas)
+        drawFigures(scene, canvas)
+        drawLossPlot(scene, canvas)
+        drawAccuracyPlot(scene, canvas)
+        drawKeys(scene, canvas)
     }
 
     /// The frame as a new opaque image surface.
