@@ -167,6 +167,54 @@ final class LearnRendererTests: XCTestCase {
         }
     }
 
+    /// A value that fits its cell in no form, even at the smallest size, leaves only its own cell
+    /// without a number (it used to take the whole layer's numbers with it, at 1280×800 on the
+    /// sample): here conv1 holds ±1, ±0.5 and 0, and one value of −1.2345 × 10⁻¹⁷.
+    func testAValueThatFitsNowhereLeavesOnlyItsCellEmpty() {
+        let (w, h) = (1280, 800)
+        var snapshot = Self.trained
+        snapshot.usesSample = false
+        let plain: [Float] = [-1, -0.5, 0, 0.5, 1]
+        var values = (0..<72).map { plain[$0 % 5] }
+        let tiny = 4
+        values[tiny] = -1.2345e-17
+        snapshot.weights.conv1Weight = Tensor(shape: snapshot.weights.conv1Weight.shape, values: values)
+        let view = LearnView(snapshot: snapshot)
+        let layout = view.layout(width: w, height: h)
+        let cell = layout.conv1Tiles[0].width / 3
+        XCTAssertGreaterThanOrEqual(min(cell * 0.34, layout.fonts.maxCell), layout.fonts.minCell, "conv1's cells take numbers at \(w)×\(h)")
+
+        // The set-up holds: at the smallest size every form of the tiny value is too wide for its cell.
+        let surface = try! ImageSurface(width: 1, height: 1, opaque: true)
+        let context = DrawingContext(surface)
+        defer { withExtendedLifetime(context) {} }
+        let canvas = Canvas(cr: context.pointer)
+        canvas.font(layout.fonts.minCell)
+        var buffer: [UInt8] = []
+        let v = Double(values[tiny])
+        for form in DecimalText.forms(for: v, decimals: DecimalText.decimals(toShow: values)) {
+            let text = DecimalText.string(DecimalText.write(v, form, into: &buffer))
+            XCTAssertGreaterThan(canvas.width(text), cell * 0.88, "'\(text)' would fit")
+        }
+
+        let boxes = texts(view, w, h)
+        for (f, tile) in layout.conv1Tiles.enumerated() {
+            for i in 0..<9 {
+                let r = Rect(x: tile.minX + Double(i % 3) * cell, y: tile.minY + Double(i / 3) * cell, width: cell, height: cell)
+                let inside = boxes.filter { r.contains($0.rect) }.map(\.text)
+                let index = f * 9 + i
+                if index == tiny {
+                    XCTAssertEqual(inside, [], "the tiny value's cell has no number")
+                    continue
+                }
+                XCTAssertEqual(inside.count, 1, "filter \(f) tap \(i): one number")
+                guard let text = inside.first else { continue }
+                let parsed = Double(text.replacingOccurrences(of: DecimalText.minus, with: "-"))
+                XCTAssertEqual(parsed, Double(values[index]), "filter \(f) tap \(i): '\(text)' reads as \(values[index])")
+            }
+        }
+    }
+
     func testGradientsReplaceTheWeightsWhenAsked() {
         var view = LearnView(snapshot: Self.trained, showGradients: true)
         let all = texts(view, 1920, 1080).map(\.text).joined(separator: " ")

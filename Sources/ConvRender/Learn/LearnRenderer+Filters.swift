@@ -61,7 +61,9 @@ extension LearnRenderer {
     /// The values in their cells, at one number of decimals for the layer (DecimalText's rule),
     /// at the largest readable size where the layer's texts fit as they are, else at the largest where
     /// they fit with each one too wide shortened as the rule allows (fewer decimals while it reads true, then
-    /// scientific form). The layer goes without numbers only when nothing fits at the smallest size.
+    /// scientific form). When some value fits in no form even at the smallest size, the others
+    /// still have their numbers (at the largest size where as many fit as at the smallest) and only
+    /// its cell goes without.
     private func drawNumbers(_ scene: LearnScene, _ canvas: Canvas, values: [Float], tiles: [(Rect, Int)],
                              cell: Double, scale: Float) {
         let f = scene.fonts
@@ -69,39 +71,51 @@ extension LearnRenderer {
         guard largest >= f.minCell else { return }
         let group = DecimalText.group(values), decimals = DecimalText.decimals(toShow: values)
         var buffer: [UInt8] = []
-        func fitted(shortening: Bool) -> [String]? {
-            if group.allSatisfy({ canvas.width($0) <= room }) { return group }
-            guard shortening else { return nil }
-            var out = group
-            for i in out.indices where canvas.width(out[i]) > room {
-                let v = Double(values[i])
-                guard let short = DecimalText.forms(for: v, decimals: decimals).lazy
-                    .map({ DecimalText.string(DecimalText.write(v, $0, into: &buffer)) })
-                    .first(where: { canvas.width($0) <= room }) else { return nil }
-                out[i] = short
+        /// The texts in the current font: as they are, or (`shortening`) each one too wide in the
+        /// first shorter form that fits; nil for one that does not fit. Nil when more than
+        /// `misses` do not.
+        func fitted(shortening: Bool, misses: Int) -> [String?]? {
+            var out: [String?] = [], missed = 0
+            out.reserveCapacity(group.count)
+            for (i, text) in group.enumerated() {
+                var fit: String? = canvas.width(text) <= room ? text : nil
+                if fit == nil, shortening {
+                    let v = Double(values[i])
+                    fit = DecimalText.forms(for: v, decimals: decimals).lazy
+                        .map({ DecimalText.string(DecimalText.write(v, $0, into: &buffer)) })
+                        .first(where: { canvas.width($0) <= room })
+                }
+                if fit == nil {
+                    missed += 1
+                    if missed > misses { return nil }
+                }
+                out.append(fit)
             }
             return out
         }
-        var chosen: [String]?
-        search: for shortening in [false, true] {
-            var size = largest
-            while size >= f.minCell {
+        let sizes = Array(stride(from: largest, through: f.minCell, by: -0.5))
+        func largestFitting(shortening: Bool, misses: Int) -> [String?]? {
+            for size in sizes {
                 canvas.font(size)
-                if let texts = fitted(shortening: shortening) {
-                    chosen = texts
-                    break search
-                }
-                size -= 0.5
+                if let texts = fitted(shortening: shortening, misses: misses) { return texts }
             }
+            return nil
+        }
+        var chosen = largestFitting(shortening: false, misses: 0) ?? largestFitting(shortening: true, misses: 0)
+        if chosen == nil, let smallest = sizes.last {
+            canvas.font(smallest)
+            let misses = fitted(shortening: true, misses: group.count)?.count(where: { $0 == nil }) ?? group.count
+            if misses < group.count { chosen = largestFitting(shortening: true, misses: misses) }
         }
         guard let texts = chosen else { return }
         let map = scene.palette.diverging
         for (r, start) in tiles {
             for i in 0..<9 {
+                guard let text = texts[start + i] else { continue }
                 let index = map.index(of: values[start + i], lo: -scale, hi: scale)
                 let ink = map.wantsDarkText[index] ? RGB(hex: 0x111318) : RGB(hex: 0xF5F6F8)
                 let c = Rect(x: r.minX + Double(i % 3) * cell, y: r.minY + Double(i / 3) * cell, width: cell, height: cell)
-                canvas.text(texts[start + i], in: c, align: .center, ink)
+                canvas.text(text, in: c, align: .center, ink)
             }
         }
     }
