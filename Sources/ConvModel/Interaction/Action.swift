@@ -127,8 +127,9 @@ public enum Action: Equatable, Sendable {
     /// `v` / `V`: the next / previous stage view.
     case stepStage(Int)
     /// Leaving the learn view in network mode: the network from now on has these weights,
-    /// trained there (`name` says how far); the panels, the pass and the strip follow.
-    case useTrainedWeights(NetworkWeights, name: String)
+    /// trained there (`name` says how far; `file` is where they were saved, nil when they were
+    /// not); the panels, the pass and the strip follow.
+    case useTrainedWeights(NetworkWeights, name: String, file: String?)
 }
 
 /// What the shell must do after an update: things the pure state cannot do itself.

@@ -237,8 +237,8 @@ public struct AppState: Equatable, Sendable {
             openStage(i)
         case let .stepStage(delta):
             stepStage(by: delta)
-        case let .useTrainedWeights(weights, name):
-            useTrainedWeights(weights, name: name)
+        case let .useTrainedWeights(weights, name, file):
+            useTrainedWeights(weights, name: name, file: file)
         }
         return []
     }

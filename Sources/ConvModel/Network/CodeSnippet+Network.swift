@@ -7,11 +7,14 @@ extension CodeSnippet {
     /// state_dict order), and one image classified. `Tests/independent/check_net_code.py` runs
     /// these lines against a NumPy stand-in for the PyTorch calls they use.
     public static func network(_ source: NetworkSource) -> [CodeSnippet] {
-        network(shape: source.shape, fileName: source.name + ".json")
+        network(shape: source.shape, fileName: source.file)
     }
 
-    /// The same for a network of this shape saved as `fileName`.
-    public static func network(shape s: NetShape, fileName: String) -> [CodeSnippet] {
+    /// The same for a network of this shape saved as `fileName`; nil when its weights are in no
+    /// file yet (trained in the window): the lines then say so and how to save them.
+    public static func network(shape s: NetShape, fileName: String?) -> [CodeSnippet] {
+        let unsaved = fileName == nil ? ["# (these weights were trained here and are in no file yet:",
+                                         "# press s in the learn view, L, to save them as weights-N.json)"] : []
         let lines = [
             "# The network in this window, in PyTorch",
             "import json, torch",
@@ -24,7 +27,8 @@ extension CodeSnippet {
             "",
             "# Our weights file holds each layer's weight and bias in the",
             "# shapes PyTorch uses, so they go straight in",
-            "with open(\"\(fileName)\") as f:",
+        ] + unsaved + [
+            "with open(\"\(fileName ?? "weights-N.json")\") as f:",
             "    saved = json.load(f)",
             "learned = [m for m in model if hasattr(m, \"weight\")]",
             "for m, layer in zip(learned, saved[\"layers\"]):",

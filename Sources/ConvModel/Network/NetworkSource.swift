@@ -12,9 +12,13 @@ public struct NetworkSource: Equatable, Sendable {
     public let testSource: String
     /// The test images are the few shipped with the weights (the data set is not installed).
     public let isShippedSample: Bool
+    /// The weights file the code overlay's lines open (`fashion-8-16.json`, `weights-2.json`): the
+    /// one they were loaded from or saved to; nil when they are in no file (trained in the window
+    /// and not saved since).
+    public let file: String?
 
     public init(name: String, weights: NetworkWeights, classes: [String], testImages: ImageSet, testSource: String,
-                isShippedSample: Bool = false) {
+                isShippedSample: Bool = false, file: String? = nil) {
         precondition(classes.count == NetShape.classes, "ten class names expected")
         precondition(testImages.rows == NetShape.side && testImages.columns == NetShape.side, "28×28 test images expected")
         self.name = name
@@ -23,6 +27,7 @@ public struct NetworkSource: Equatable, Sendable {
         self.testImages = testImages
         self.testSource = testSource
         self.isShippedSample = isShippedSample
+        self.file = file
     }
 
     public var shape: NetShape { weights.shape }
@@ -34,6 +39,7 @@ public struct NetworkSource: Equatable, Sendable {
 
     public static func == (a: NetworkSource, b: NetworkSource) -> Bool {
         a.name == b.name && a.weights == b.weights && a.classes == b.classes && a.testSource == b.testSource && a.isShippedSample == b.isShippedSample
+            && a.file == b.file
             && a.testImages.labels == b.testImages.labels && a.testImages.pixels == b.testImages.pixels
     }
 }

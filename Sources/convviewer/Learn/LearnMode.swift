@@ -69,6 +69,15 @@ final class LearnMode {
         worker.send(.restart(from: weights, name: name))
     }
 
+    /// The file `s` last wrote, and the weights it holds.
+    private var saved: (file: String, weights: NetworkWeights)?
+
+    /// The file holding the weights shown, when `s` saved them (the code overlay's `open`); nil
+    /// when they are in no file.
+    var trainedFile: String? {
+        saved.flatMap { $0.weights == view.snapshot.weights ? $0.file : nil }
+    }
+
     /// How far the weights shown were trained, for network mode's name of them.
     var trainedName: String {
         "trained here, \(LearnText.grouped(view.snapshot.imagesSeen)) images from \(view.snapshot.start)"
@@ -96,6 +105,7 @@ final class LearnMode {
             if NetFiles.exists(path) { continue }
             do {
                 try NetFiles.writeAtomically(text, to: path, overwrite: false)
+                saved = ("weights-\(n).json", s.weights)
                 view.message = "saved the weights after \(LearnText.grouped(s.imagesSeen)) images to \(path)"
             } catch {
                 // Another process took the name meanwhile: try the next one.

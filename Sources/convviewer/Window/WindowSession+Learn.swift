@@ -53,7 +53,7 @@ extension WindowSession {
             let weights = learn.leave()
             trace?.note(String(format: "learn view left: training paused in %.1f ms", (Monotonic.now() - t0) * 1000))
             // Network mode goes on with the network as trained here.
-            if state.network != nil { dispatch(.useTrainedWeights(weights, name: learn.trainedName)) }
+            if state.network != nil { dispatch(.useTrainedWeights(weights, name: learn.trainedName, file: learn.trainedFile)) }
         case .restartFromNetwork:
             if let (weights, name) = networkWeights() {
                 learn.restart(from: weights, name: name)

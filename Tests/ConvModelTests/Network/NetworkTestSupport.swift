@@ -12,7 +12,7 @@ func makeNetworkSource(seed: UInt64 = 7, count: Int = 3) -> NetworkSource {
     }
     let set = ImageSet(rows: 28, columns: 28, pixels: pixels, labels: (0..<count).map { UInt8($0 % 10) })
     return NetworkSource(name: "test-8-16", weights: weights, classes: ClassNames.fashion, testImages: set,
-                         testSource: "made-up test images")
+                         testSource: "made-up test images", file: "test-8-16.json")
 }
 
 /// A paused state in network mode on test image 0, in a window of this size.

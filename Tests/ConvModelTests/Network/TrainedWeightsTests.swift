@@ -10,7 +10,7 @@ final class TrainedWeightsTests: XCTestCase {
         s.update(.selectNetworkFilter(2))
         var rng = SeededGenerator(seed: 99)
         let trained = NetworkWeights.heNormal(.standard, using: &rng)
-        s.update(.useTrainedWeights(trained, name: "trained here, 3,200 images from He-normal, seed 0"))
+        s.update(.useTrainedWeights(trained, name: "trained here, 3,200 images from He-normal, seed 0", file: nil))
         XCTAssertEqual(s.network?.source.weights, trained)
         XCTAssertEqual(s.network?.source.name, "trained here, 3,200 images from He-normal, seed 0")
         XCTAssertEqual(s.network?.filter, 2)
@@ -26,12 +26,42 @@ final class TrainedWeightsTests: XCTestCase {
     func testSameWeightsOrNoNetworkModeChangeNothing() {
         var s = makeNetworkState()
         let before = s
-        s.update(.useTrainedWeights(before.network!.source.weights, name: "trained here, 0 images"))
+        s.update(.useTrainedWeights(before.network!.source.weights, name: "trained here, 0 images", file: nil))
         XCTAssertEqual(s, before)
         var plain = try! AppState(image: BuiltinImages.named("face")!, kernel: Kernel.preset(named: "edge_v")!)
         let unchanged = plain
         var rng = SeededGenerator(seed: 99)
-        plain.update(.useTrainedWeights(NetworkWeights.heNormal(.standard, using: &rng), name: "x"))
+        plain.update(.useTrainedWeights(NetworkWeights.heNormal(.standard, using: &rng), name: "x", file: nil))
         XCTAssertEqual(plain, unchanged)
+    }
+
+    /// The code overlay opens the file the weights are in: the one loaded, then none after
+    /// training (the lines say so and how to save), then the one `s` wrote. Saving the same
+    /// weights later gives them that file and keeps their name.
+    func testTheCodeOverlayNamesTheFileTheWeightsAreIn() {
+        var s = makeNetworkState()
+        func opened() -> String? { s.codeSnippets.flatMap(\.lines).first { $0.hasPrefix("with open(") } }
+        func lines() -> String { s.codeSnippets.flatMap(\.lines).joined(separator: "\n") }
+        XCTAssertEqual(opened(), "with open(\"test-8-16.json\") as f:")
+        XCTAssertFalse(lines().contains("no file"))
+
+        var rng = SeededGenerator(seed: 99)
+        let trained = NetworkWeights.heNormal(.standard, using: &rng)
+        s.update(.useTrainedWeights(trained, name: "trained here, 3,200 images", file: nil))
+        XCTAssertNil(s.network?.source.file)
+        XCTAssertEqual(opened(), "with open(\"weights-N.json\") as f:")
+        XCTAssertTrue(lines().contains("in no file yet"), lines())
+        XCTAssertTrue(lines().contains("press s in the learn view"), lines())
+        XCTAssertTrue(s.codeSnippets.flatMap(\.lines).allSatisfy { $0.count <= CodeSnippet.maxLineLength })
+
+        s.update(.useTrainedWeights(trained, name: "trained here, 3,200 images, again", file: "weights-2.json"))
+        XCTAssertEqual(opened(), "with open(\"weights-2.json\") as f:")
+        XCTAssertFalse(lines().contains("no file"))
+        XCTAssertEqual(s.network?.source.name, "trained here, 3,200 images", "the same weights keep their name")
+
+        let more = NetworkWeights.heNormal(.standard, using: &rng)
+        s.update(.useTrainedWeights(more, name: "trained here, 6,400 images", file: nil))
+        XCTAssertNil(s.network?.source.file, "trained on after saving: in no file")
+        XCTAssertEqual(opened(), "with open(\"weights-N.json\") as f:")
     }
 }

@@ -74,6 +74,6 @@ enum NetworkLoader {
         var name = String(resolved.split(separator: "/").last ?? Substring(resolved))
         if name.hasSuffix(".json") { name.removeLast(5) }
         return NetworkSource(name: name, weights: file.weights, classes: file.classes, testImages: set, testSource: source,
-                             isShippedSample: note != nil)
+                             isShippedSample: note != nil, file: name + ".json")
     }
 }
