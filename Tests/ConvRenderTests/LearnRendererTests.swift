@@ -215,6 +215,22 @@ final class LearnRendererTests: XCTestCase {
         }
     }
 
+    /// The test-accuracy line reads clearly on the plot in both themes: WCAG contrast of at least
+    /// 4.5 against the plot's background (the light theme's was 4.1 with the linked-cells blue).
+    func testTestAccuracyColourStandsOutInBothThemes() {
+        func linear(_ c: Double) -> Double { c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+        func luminance(_ c: RGB) -> Double { 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b) }
+        for theme in Theme.allCases {
+            let view = LearnView(snapshot: Self.trained, theme: theme)
+            let palette = Palette.of(theme)
+            let scene = LearnScene(view: view, layout: view.layout(width: 1920, height: 1080), palette: palette)
+            let (a, b) = (luminance(scene.testColor), luminance(palette.panel))
+            let contrast = (max(a, b) + 0.05) / (min(a, b) + 0.05)
+            XCTAssertGreaterThanOrEqual(contrast, 4.5, "\(theme)")
+            XCTAssertNotEqual(scene.testColor, palette.positive, "\(theme): apart from the training line")
+        }
+    }
+
     func testGradientsReplaceTheWeightsWhenAsked() {
         var view = LearnView(snapshot: Self.trained, showGradients: true)
         let all = texts(view, 1920, 1080).map(\.text).joined(separator: " ")

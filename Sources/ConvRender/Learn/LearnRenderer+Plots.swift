@@ -16,16 +16,16 @@ extension LearnRenderer {
     }
 
     func drawAccuracyPlot(_ scene: LearnScene, _ canvas: Canvas) {
-        let h = scene.snapshot.history, p = scene.palette
+        let h = scene.snapshot.history, p = scene.palette, testColor = scene.testColor
         let axes = PlotAxes(layout: scene.layout.accuracyPlot, xMax: xMax(scene), yMax: 1)
         let test = "test, \(LearnText.grouped(scene.snapshot.testImages)) held-out images"
-        drawFrame(scene, canvas, axes, titles: [[("accuracy:", nil), ("training (running)", p.positive), (test, p.link)],
-                                                [("accuracy:", nil), ("training", p.positive), ("test", p.link)],
-                                                [("training", p.positive), ("test", p.link)]],
+        drawFrame(scene, canvas, axes, titles: [[("accuracy:", nil), ("training (running)", p.positive), (test, testColor)],
+                                                [("accuracy:", nil), ("training", p.positive), ("test", testColor)],
+                                                [("training", p.positive), ("test", testColor)]],
                   yText: { DecimalText.fixed($0 * 100, decimals: 0) + " %" })
         drawLine(canvas, axes, h.training.map { (Double($0.imagesSeen), $0.accuracy) }, color: p.positive)
         let tests = h.test.map { (Double($0.imagesSeen), $0.accuracy) }
-        drawLine(canvas, axes, tests, color: p.link, dots: true)
+        drawLine(canvas, axes, tests, color: testColor, dots: true)
     }
 
     /// The x axis ends at the images seen so far, or at 10 batches' worth at the very start.
