@@ -70,7 +70,17 @@ final class PolylineMask {
             for py in y0...y1 {
                 let row = data + py * stride
                 let uy = Double(py) + 0.5 - a.y
-                for px in x0...x1 {
+                // Only the columns within `reach` of the part of the segment within `reach` of
+                // this row can be touched: a steep segment's row is a few pixels, not its box.
+                var from = x0, to = x1
+                if dy != 0 {
+                    let t0 = min(1, max(0, (uy - reach) / dy)), t1 = min(1, max(0, (uy + reach) / dy))
+                    let xa = a.x + t0 * dx, xb = a.x + t1 * dx
+                    from = max(x0, Int((min(xa, xb) - reach).rounded(.down)))
+                    to = min(x1, Int((max(xa, xb) + reach).rounded(.up)))
+                    guard from <= to else { continue }
+                }
+                for px in from...to {
                     let ux = Double(px) + 0.5 - a.x
                     // How far along the segment the pixel's centre lies (0 at a, 1 at b).
                     let t = (ux * dx + uy * dy) * inverse
