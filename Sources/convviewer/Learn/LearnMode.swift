@@ -13,9 +13,10 @@ final class LearnMode {
     /// Whether the window shows the learn view (the mode lives on, paused, when it does not).
     private(set) var isShown = true
 
-    init(theme: Theme, scale: Double) throws {
+    /// `frameInterval`: the window's; training sends a snapshot at most once each.
+    init(theme: Theme, scale: Double, frameInterval: Double = 1.0 / 60) throws {
         let session = try LearnData.session()
-        guard let worker = LearnWorker(session: session) else { throw CLIError("cannot start the training thread (no pipe)") }
+        guard let worker = LearnWorker(session: session, publishInterval: frameInterval) else { throw CLIError("cannot start the training thread (no pipe)") }
         self.worker = worker
         view = LearnView(snapshot: session.snapshot(), theme: theme, scale: scale)
     }

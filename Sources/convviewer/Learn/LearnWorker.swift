@@ -7,8 +7,9 @@ import Glibc
 /// the event loop polls beside the X connection.
 ///
 /// The main thread never waits for training: it sends actions (queued under the lock) and takes
-/// the latest snapshot if there is one. Snapshots are made at most 60 times a second; at full
-/// speed the thread trains in slices between them, on an absolute schedule of 60 a second. Paused, the thread sleeps
+/// the latest snapshot if there is one. Snapshots are made at most once a frame interval (60 a
+/// second by default); at full speed the thread trains in slices between them, on an absolute
+/// schedule of one a frame interval. Paused, the thread sleeps
 /// on a condition until an action arrives: no work and no wake-ups.
 final class LearnWorker {
     /// The loop polls its read end; it becomes readable when a new snapshot is ready.
@@ -27,12 +28,14 @@ final class LearnWorker {
     private var lastPublished: LearnSnapshot?
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Seconds between snapshots at full speed.
-    static let publishInterval = 1.0 / 60
+    /// Seconds between snapshots at full speed: the window's frame interval (60 a second unless
+    /// `--fps` says otherwise), so it draws at most one frame of training per interval.
+    private let publishInterval: Double
 
-    init?(session: LearnSession) {
+    init?(session: LearnSession, publishInterval: Double = 1.0 / 60) {
         guard let wake = WakePipe() else { return nil }
         self.wake = wake
+        self.publishInterval = publishInterval
         // Kept always (a copy of 5,258 numbers per batch of 32 images), so the gradient toggle
         // shows the last batch's at once, paused or not.
         session.keepsGradients = true
@@ -127,14 +130,14 @@ final class LearnWorker {
                     // second however long a batch takes. The slice stops before a batch that would
                     // end past the deadline (judged by the last one's time), not after it: ending
                     // late by up to a batch each time made 56 snapshots a second, not 60.
-                    if nextPublish <= now { nextPublish = now + LearnWorker.publishInterval }
+                    if nextPublish <= now { nextPublish = now + publishInterval }
                     var batch = 0.0
                     repeat {
                         let t0 = Monotonic.now()
                         session.step()
                         batch = Monotonic.now() - t0
                     } while !session.paused && Monotonic.now() + batch < nextPublish
-                    nextPublish += LearnWorker.publishInterval
+                    nextPublish += publishInterval
                     nextBatch = Monotonic.now()
                 }
             } else {

@@ -36,7 +36,7 @@ extension WindowSession {
             learn.show()
         } else {
             do {
-                learn = try LearnMode(theme: state.view.theme, scale: state.view.scale)
+                learn = try LearnMode(theme: state.view.theme, scale: state.view.scale, frameInterval: frameInterval)
             } catch {
                 dispatch(.showMessage("\(error)"))
                 return true
