@@ -59,9 +59,10 @@ public struct NetworkScene: Equatable, Sendable {
             return bursts * batchesPerSecond / updatesPerSecond
         }
 
-        /// The bursts of a scene `seconds` long, as cues: burst k at k / updatesPerSecond.
+        /// The bursts of a scene `seconds` long, as cues: burst k at k / updatesPerSecond, the
+        /// last one before the scene ends (a burst at its very end would never be seen).
         func cues(within seconds: Double) -> [TourCue] {
-            let count = Int((seconds * Double(updatesPerSecond) + 1e-9).rounded(.down))
+            let count = Int((seconds * Double(updatesPerSecond) - 1e-6).rounded(.up)) - 1
             guard count > 0 else { return [] }
             return (1...count).map { k in
                 TourCue(at: Double(k) / Double(updatesPerSecond), [.trainTourNetwork(steps: steps(at: Double(k) / Double(updatesPerSecond)))])

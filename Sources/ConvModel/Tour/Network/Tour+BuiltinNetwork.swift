@@ -8,9 +8,9 @@ extension Tour {
     /// without the data set. Only the learn view trains on what is there, and says which.
     static let networkScenes: [TourScene] = [
         networkScene("Filters are learned, not designed",
-                     "Nobody chose these weights. The eight first-layer filters start as random noise, and every "
-                         + "batch of 32 labelled pictures moves each weight a little in the direction that makes fewer "
-                         + "mistakes. Edge and blob detectors take shape as the test accuracy climbs.",
+                     "Nobody chose these weights: the eight first-layer filters start as random noise, and each batch "
+                         + "of 32 labelled pictures nudges every weight towards fewer mistakes. Edge and blob detectors "
+                         + "take shape while the test accuracy climbs.",
                      seconds: 32, NetworkScene(learning: learnScene)),
         networkScene("The trained network at work",
                      "This is the network convviewer ships, trained the same way for longer. Its first learned filter "
@@ -43,8 +43,8 @@ extension Tour {
                      cues: paintedTrousers),
     ]
 
-    /// The learn scene's training: 20 batches a second of the tour, in 5 bursts: 640 batches in
-    /// its 32 seconds, with the test accuracy measured at 0, 300 and 600.
+    /// The learn scene's training: 20 batches a second of the tour, in 5 bursts: 636 batches by
+    /// the last burst of its 32 seconds, with the test accuracy measured at 0, 300 and 600.
     static let learnScene = NetworkScene.Learning(seed: 0, batchesPerSecond: 20, updatesPerSecond: 5)
 
     /// The paint scene's strokes, white on the 28×28 canvas with a brush of side 3: a waistband
