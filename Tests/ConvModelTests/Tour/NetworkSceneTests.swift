@@ -211,6 +211,39 @@ final class NetworkSceneTests: XCTestCase {
         XCTAssertEqual(s.tourLearning?.steps, 4)
     }
 
+    /// The kiosk: a visitor wakes it in the learn scene, leaves network mode, opens the help,
+    /// paints; after the idle time the tour comes back to the same scene, as it starts. Then the
+    /// tour goes on through the canvas scene and back to an ordinary one.
+    func testTheKioskComesBackToTheNetworkScenes() {
+        let tour = tour()
+        var kiosk = Kiosk(tour: tour, idleTimeout: 30)
+        var s = state()
+        for a in kiosk.startActions { s.update(a) }
+        s.update(.tick(seconds: tour.startTime(ofScene: 2) + 1))
+        XCTAssertEqual(s.tourLearning?.steps, 10)
+        for a in kiosk.key("space", modifiers: [], in: s, at: 100) { s.update(a) }
+        XCTAssertFalse(kiosk.isTouring(s))
+        XCTAssertNil(s.tourLearning, "the visitor gets the panels")
+        for key in ["N", "h", "e"] {
+            for a in kiosk.key(key, modifiers: [], in: s, at: 101) { s.update(a) }
+        }
+        XCTAssertNil(s.network)
+        XCTAssertTrue(s.painter.isOn)
+        for a in kiosk.idle(in: s, at: 131) { s.update(a) }
+        XCTAssertTrue(kiosk.isTouring(s))
+        XCTAssertEqual(s.tour?.sceneIndex, 2)
+        assertShowsNetwork(s, tour.scenes[2].network!)
+        XCTAssertEqual(s.tourLearning?.steps, 0)
+        XCTAssertFalse(s.view.showHelp)
+        s.update(.tick(seconds: tour.scenes[2].seconds + 1.5))
+        assertShowsNetwork(s, tour.scenes[3].network!)
+        XCTAssertEqual(s.image.grid.values.max(), 1, "the canvas scene's stroke at 1 s")
+        s.update(.tick(seconds: tour.scenes[3].seconds))
+        XCTAssertNil(s.network)
+        XCTAssertFalse(s.painter.isOn)
+        XCTAssertEqual(s.tour?.sceneIndex, 4)
+    }
+
     /// `t` in network mode starts the tour; `t` again gives network mode back as it was.
     func testLeavingTheTourGivesNetworkModeBack() {
         var s = state()
