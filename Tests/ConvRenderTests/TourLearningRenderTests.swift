@@ -48,21 +48,8 @@ final class TourLearningRenderTests: XCTestCase {
             for theme in Theme.allCases {
                 let s = try state(w, h, theme)
                 let name = "\(w)×\(h) \(theme)"
-                let surface = try ImageSurface(width: w + 2 * border, height: h + 2 * border, opaque: true)
-                let context = DrawingContext(surface)
-                cairo_set_source_rgb(context.pointer, 1, 0, 1)
-                cairo_paint(context.pointer)
-                cairo_translate(context.pointer, Double(border), Double(border))
-                FrameRenderer().draw(s, into: context.pointer, width: w, height: h)
-                var outside = 0, unpainted = 0
-                _ = surface.withRows { y, row -> Bool? in
-                    for x in 0..<row.count {
-                        let sentinel = row[x] & 0xFF_FFFF == 0xFF00FF
-                        let inside = y >= border && y < border + h && x >= border && x < border + w
-                        if inside, sentinel { unpainted += 1 }
-                        if !inside, !sentinel { outside += 1 }
-                    }
-                    return nil
+                let (surface, outside, unpainted) = drawnOnSentinel(width: w, height: h, border: border) {
+                    FrameRenderer().draw(s, into: $0, width: w, height: h)
                 }
                 XCTAssertEqual(outside, 0, "\(name): pixels outside the frame")
                 XCTAssertEqual(unpainted, 0, "\(name): pixels left unpainted")
@@ -89,6 +76,34 @@ final class TourLearningRenderTests: XCTestCase {
                 let card = Palette.of(theme).card.rgb
                 let y = Int(layout.status.minY + caption.frame.height / 2) + border
                 XCTAssertEqual(surface.pixel(x: Int(caption.frame.maxX) - 20 + border, y: y) & 0xFF_FFFF, card, name)
+            }
+        }
+    }
+
+    /// The network scenes' captions are drawn whole, never cut, from 640×400 to 4K: a stage view
+    /// and the learn view share the detail band's room with the caption. The one exception is
+    /// network mode's panels at 640×400, whose caption band has a single line (cut with "…").
+    func testNetworkCaptionsAreDrawnWhole() throws {
+        let scratch = try ImageSurface(width: 1, height: 1)
+        let canvas = Canvas(cr: DrawingContext(scratch).pointer)
+        let tour = Tour.builtin
+        for (w, h) in [(640, 400), (800, 600), (1280, 800), (1920, 1080), (3840, 2160)] {
+            for (i, scene) in tour.scenes.enumerated() where scene.network != nil {
+                var s = try AppState(image: BuiltinImages.named("face")!, kernel: Kernel.preset(named: "edge_v")!,
+                                     windowWidth: w, windowHeight: h)
+                s.update(.setNetworkSource(Self.source))
+                s.update(.setLearnImages(Self.images))
+                s.update(.startTour(tour, loop: true))
+                s.update(.tick(seconds: tour.startTime(ofScene: i) + 0.5))
+                let c = try XCTUnwrap(FrameLayout(state: s).caption)
+                let drawn = FrameRenderer.captionLines(scene.caption.text, c, smallest: 12 * s.view.scale, canvas)
+                let name = "\(w)×\(h) “\(scene.caption.title)”"
+                let panels = scene.network?.stage == nil && scene.network?.learning == nil
+                if w == 640, panels {
+                    XCTAssertEqual(c.lines, 1, name)
+                } else {
+                    XCTAssertFalse(drawn.last?.hasSuffix("…") ?? true, "cut: \(name)")
+                }
             }
         }
     }
