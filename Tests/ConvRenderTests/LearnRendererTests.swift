@@ -45,21 +45,8 @@ final class LearnRendererTests: XCTestCase {
         let border = 16
         for (w, h) in Self.sizes {
             for view in Self.views() where !view.showGradients || w == 640 {
-                let surface = try! ImageSurface(width: w + 2 * border, height: h + 2 * border, opaque: true)
-                let context = DrawingContext(surface)
-                cairo_set_source_rgb(context.pointer, 1, 0, 1)
-                cairo_paint(context.pointer)
-                cairo_translate(context.pointer, Double(border), Double(border))
-                LearnRenderer().draw(view, into: context.pointer, width: w, height: h)
-                var outside = 0, unpainted = 0
-                _ = surface.withRows { y, row -> Bool? in
-                    for x in 0..<row.count {
-                        let sentinel = row[x] & 0xFF_FFFF == 0xFF00FF
-                        if y >= border && y < border + h && x >= border && x < border + w {
-                            if sentinel { unpainted += 1 }
-                        } else if !sentinel { outside += 1 }
-                    }
-                    return nil
+                let (_, outside, unpainted) = drawnOnSentinel(width: w, height: h, border: border) {
+                    LearnRenderer().draw(view, into: $0, width: w, height: h)
                 }
                 XCTAssertEqual(outside, 0, "\(w)×\(h) \(view.theme): pixels outside the frame")
                 XCTAssertEqual(unpainted, 0, "\(w)×\(h) \(view.theme): pixels left unpainted")

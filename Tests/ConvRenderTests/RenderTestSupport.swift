@@ -66,3 +66,27 @@ func assertFramed(_ surface: ImageSurface, _ rect: Rect, width: Double, _ color:
         assertNotColor(surface, rect.maxX - 1, y, color, "\(what): last column inside", file: file, line: line)
     }
 }
+
+/// Draws `draw` at the origin of a `width`×`height` frame inside a surface `border` pixels larger
+/// each way, filled with magenta first; returns the surface, the pixels drawn outside the frame
+/// and the magenta ones left inside it.
+func drawnOnSentinel(width: Int, height: Int, border: Int,
+                     _ draw: (OpaquePointer) -> Void) -> (surface: ImageSurface, outside: Int, unpainted: Int) {
+    let surface = try! ImageSurface(width: width + 2 * border, height: height + 2 * border, opaque: true)
+    let context = DrawingContext(surface)
+    cairo_set_source_rgb(context.pointer, 1, 0, 1)
+    cairo_paint(context.pointer)
+    cairo_translate(context.pointer, Double(border), Double(border))
+    draw(context.pointer)
+    var outside = 0, unpainted = 0
+    _ = surface.withRows { y, row -> Bool? in
+        for x in 0..<row.count {
+            let sentinel = row[x] & 0xFF_FFFF == 0xFF00FF
+            let inside = y >= border && y < border + height && x >= border && x < border + width
+            if inside, sentinel { unpainted += 1 }
+            if !inside, !sentinel { outside += 1 }
+        }
+        return nil
+    }
+    return (surface, outside, unpainted)
+}

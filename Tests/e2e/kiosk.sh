@@ -24,6 +24,14 @@ cat >"$work/quick.json" <<'EOF'
 ]}
 EOF
 
+# Network scenes: the learn view training on the tour's clock, then a stage view of test image 3.
+cat >"$work/net.json" <<'EOF'
+{"name": "net", "scenes": [
+  {"title": "Learning", "text": "Training.", "seconds": 3, "learn": 20, "playing": false},
+  {"title": "Stages", "text": "The softmax.", "seconds": 1.5, "test": 3, "stage": "softmax"}
+]}
+EOF
+
 title_has() { [[ $(title) == *"$1"* ]]; }
 title_lacks() { [[ $(title) != *"$1"* ]]; }
 trace_count() { grep -c "trace: $1" "$work/app.err"; }
@@ -106,6 +114,28 @@ test_kiosk_visitor_and_idle_return() {
     wait_until 2000 title_has "tour paused" || { echo "a click did not pause the tour: '$(title)'"; return 1; }
 }
 title_differs() { [ "$(title)" != "$1" ]; }
+
+# The kiosk with network scenes: the learn scene's picture changes as it trains; a visitor gets
+# network mode (N leaves it, f having woken it); after the idle time the tour comes back to the learn scene, from
+# its start, and goes on to the stage view.
+test_kiosk_returns_to_network_scenes() {
+    start_app --kiosk --idle-timeout 2 --tour-file "$work/net.json" || return 1
+    wait_until 3000 title_has "tour: Learning" || { echo "title: '$(title)'"; return 1; }
+    title_has "predicted: " || { echo "the learn scene is not in network mode: '$(title)'"; return 1; }
+    local a
+    a=$(capture)
+    wait_until 3000 capture_differs_from "$a" || { echo "the learn scene does not change"; return 1; }
+    # Not N to wake it: its Shift alone wakes the kiosk, and N then acts.
+    xdotool key f
+    wait_until 2000 title_has "tour paused" || { echo "a key did not pause the tour: '$(title)'"; return 1; }
+    holds_for 500 title_has "predicted: " || { echo "the waking key changed something: '$(title)'"; return 1; }
+    xdotool key N
+    wait_until 2000 title_lacks "predicted: " || { echo "N did not leave network mode: '$(title)'"; return 1; }
+    wait_until 5000 title_has "tour: Learning" || { echo "no return to the learn scene: '$(title)'"; return 1; }
+    title_has "predicted: " || { echo "back in the learn scene without network mode: '$(title)'"; return 1; }
+    wait_until 5000 title_has "tour: Stages" || { echo "no stage scene after it: '$(title)'"; return 1; }
+    title_has "test image 3" && title_has "stage: softmax" || { echo "the stage scene shows something else: '$(title)'"; return 1; }
+}
 
 test_kiosk_quit_chord() {
     start_app --kiosk || return 1
@@ -289,6 +319,7 @@ if start_xvfb; then
     check "--tour starts the window in the tour" test_tour_flag
     check "--kiosk: fullscreen, touring, screen saver reset" test_kiosk_fullscreen_and_touring
     check "kiosk: a key pauses the tour without acting, the visitor has the keys, idle returns" test_kiosk_visitor_and_idle_return
+    check "kiosk with network scenes: the learn view trains, a visitor gets network mode, idle returns to it" test_kiosk_returns_to_network_scenes
     check "kiosk: q, Esc, F11 and s do nothing; Ctrl+Alt+Q exits 0" test_kiosk_quit_chord
     check "kiosk --allow-quit: q exits 0" test_kiosk_allow_quit
     check "kiosk: the cursor shows while the mouse moves, hides 3 s later" test_kiosk_cursor

@@ -16,6 +16,7 @@ bin=${CONVVIEWER:-.build/debug/convviewer}
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 command -v python3 >/dev/null || { echo "record: python3 is missing"; echo "record: 0 passed, 1 failed"; exit 1; }
 tour_file=$(pwd)/resources/tours/example.json
+net_tour_file=$(pwd)/resources/tours/network.json
 
 work=$(mktemp -d /tmp/convviewer-record.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -127,6 +128,23 @@ tour_file_length() {
     y4m_shape tour.y4m 480 320 10 "$expected"
 }
 
+# The network scenes of a tour (learning on the tour's clock, stage views, strokes on a canvas):
+# two runs write the same frames, with the data set and, when CONVVIEWER_FASHION_MNIST names no
+# folder, on the shipped sample; the learn scene's frames change as it trains.
+same_network_tour() {
+    local data
+    for data in "${CONVVIEWER_FASHION_MNIST:-/usr/share/datasets/fashion-mnist}" /nonexistent; do
+        rm -rf na nb
+        CONVVIEWER_FASHION_MNIST=$data "$bin" record -o na/ --tour-file "$net_tour_file" --fps 2 --size 640x400 2>err || why "first run ($data): $(cat err)"
+        CONVVIEWER_FASHION_MNIST=$data "$bin" record -o nb/ --tour-file "$net_tour_file" --fps 2 --size 640x400 2>err || why "second run ($data): $(cat err)"
+        [ "$(ls na | wc -l)" -eq 80 ] || why "na/ holds $(ls na | wc -l) files, not 80"
+        diff -r na nb >&2 || why "the two runs differ ($data)"
+        ! cmp -s na/frame-00002.png na/frame-00020.png || why "the learn scene did not change from 0.5 s to 9.5 s ($data)"
+    done
+    fails_cleanly -o x.y4m --tour-file "$net_tour_file" --learn-steps 5 || why "--learn-steps with a tour accepted"
+    fails_cleanly -o x.y4m --tour --stage softmax || why "--stage with a tour accepted"
+}
+
 # fails_cleanly NAME ARGS...: `record ARGS` exits 1 with one line on stderr that starts with convviewer:.
 fails_cleanly() {
     local out code
@@ -212,6 +230,7 @@ check "png: numbered frames of the right size, gliding" png_folder
 check "-o -: the stream on stdout is the file's bytes" stdout_stream
 check "-o -: a closed pipe ends in one line and exit 1" closed_pipe
 check "--tour-file: the whole tour once, frames = ceil(seconds x fps)" tour_file_length
+check "--tour-file with network scenes: the same frames twice, with the data set and on the sample" same_network_tour
 check "bad input: one line, exit 1, no file" bad_input
 check "a folder with old frames: refused, or replaced with --force" stale_frames
 check "no ffmpeg on PATH: one clear line" no_ffmpeg

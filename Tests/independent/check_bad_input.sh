@@ -178,7 +178,10 @@ expect 1  "--learn-steps with --net"  "--learn-steps draws the learn view: --net
 expect 1  "--learn-speed alone"      "--learn-speed goes with --learn-steps" record -o "$TMP/f/" --duration 1 --learn-speed 5
 expect 1  "--learn-speed -1"         "--learn-speed must be from 0 to 10000" record -o "$TMP/f/" --duration 1 --learn-steps 0 --learn-speed -1
 expect 1  "record --learn-time"      "--learn-time is for render" record -o "$TMP/f/" --duration 1 --learn-steps 0 --learn-time 3
-expect 1  "--learn-steps with --tour" "--learn-steps does not go with a tour yet" record -o "$TMP/f/" --learn-steps 0 --tour
+expect 1  "--learn-steps with --tour" "--learn-steps does not go with a tour: its learn scene trains on the tour's own clock" record -o "$TMP/f/" --learn-steps 0 --tour
+expect 1  "--stage with --tour" "--stage does not go with a tour: each scene sets its own" record -o "$TMP/f/" --stage softmax --tour
+printf '{"scenes": [{"title": "t", "seconds": 5, "canvas": true, "strokes": [{"at": 1, "from": [28, 0], "to": [3, 3]}]}]}' >"$TMP/badstroke.json"
+expect 1  "tour file: a bad stroke" "stroke 1: cell [28, 0] is off the 28×28 canvas" record -o "$TMP/f/" --tour-file "$TMP/badstroke.json"
 expect 64 "--json with --code"       "--json and --code" compute --json --code numpy
 expect 64 "unknown command"          "did you mean 'render'?" rendr -o "$TMP/x.png"
 expect 64 "unknown option"           "Unknown option '--bogus'" compute --bogus

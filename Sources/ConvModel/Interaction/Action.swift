@@ -130,6 +130,15 @@ public enum Action: Equatable, Sendable {
     /// trained there (`name` says how far; `file` is where they were saved, nil when they were
     /// not); the panels, the pass and the strip follow.
     case useTrainedWeights(NetworkWeights, name: String, file: String?)
+
+    // Network scenes of the tour (`AppState+NetworkScene.swift`).
+    /// What a tour scene shows of the network, set whole (nil: network mode off, no learn view,
+    /// paint mode off), so the scene looks the same whatever came before it.
+    case setNetworkScene(NetworkScene?)
+    /// The tour's learn view trains on to this many batches from its seed.
+    case trainTourNetwork(steps: Int)
+    /// The images a tour's learn view trains and tests on (the shell loads them), or none.
+    case setLearnImages(LearnImages?)
 }
 
 /// What the shell must do after an update: things the pure state cannot do itself.

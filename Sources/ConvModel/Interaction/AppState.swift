@@ -54,6 +54,10 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var networkSource: NetworkSource?
     /// Network mode, while it is on (`AppState+Network.swift`).
     public internal(set) var network: NetworkMode?
+    /// The images a tour scene's learn view trains on, when the shell loaded them.
+    public internal(set) var learnImages: LearnImages?
+    /// The learn view of the tour scene playing, drawn in place of everything else; nil otherwise.
+    public internal(set) var tourLearning: TourLearning?
 
     /// Fails with a `SettingsError` when the kernel leaves no output on this image.
     public init(image: NamedImage, kernel: Kernel, settings: ConvSettings = ConvSettings(),
@@ -239,6 +243,12 @@ public struct AppState: Equatable, Sendable {
             stepStage(by: delta)
         case let .useTrainedWeights(weights, name, file):
             useTrainedWeights(weights, name: name, file: file)
+        case let .setNetworkScene(scene):
+            setNetworkScene(scene)
+        case let .trainTourNetwork(steps):
+            tourLearning?.train(toSteps: steps)
+        case let .setLearnImages(images):
+            learnImages = images
         }
         return []
     }

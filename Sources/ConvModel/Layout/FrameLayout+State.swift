@@ -8,7 +8,16 @@ extension FrameLayout {
     /// The state's layout for a frame of another size (`render` and `record` draw at any size).
     public init(state: AppState, width: Int, height: Int) {
         self.init(width: width, height: height, scale: state.view.scale, caption: state.caption,
-                  captionRoom: FrameLayout.captionRoom(state), tallStrip: state.network != nil)
+                  captionRoom: FrameLayout.captionRoom(state), tallStrip: FrameLayout.tallStrip(state),
+                  captionOverDetail: FrameLayout.captionOverDetail(state))
+    }
+
+    /// Network mode's strip of thumbnails; not under the tour's learn view, which has no strip.
+    public static func tallStrip(_ state: AppState) -> Bool { state.network != nil && state.tourLearning == nil }
+
+    /// A stage view or the tour's learn view: the detail band is theirs, and the caption's to share.
+    public static func captionOverDetail(_ state: AppState) -> Bool {
+        state.network?.openStage != nil || state.tourLearning != nil
     }
 
     /// The captions the caption band is sized for: every caption of the running tour, so the

@@ -53,8 +53,10 @@ public struct FrameLayout: Equatable, Sendable {
     /// height from one to the next). Without a caption the panels have the band's room.
     ///
     /// `tallStrip` (network mode) gives the strip room for a thumbnail of each stage's values.
+    /// `captionOverDetail` (a stage view or the tour's learn view, which take the detail band's
+    /// place too) lets the caption count the detail band as room it may share.
     public init(width: Int, height: Int, scale: Double = 1, caption: Caption? = nil, captionRoom: [Caption] = [],
-                tallStrip: Bool = false) {
+                tallStrip: Bool = false, captionOverDetail: Bool = false) {
         let w = Double(max(0, width)), h = Double(max(0, height))
         let asked = scale.isFinite && scale > 0 ? scale : 1
         let room = min(w / Double(FrameLayout.minimumWidth), h / Double(FrameLayout.minimumHeight))
@@ -100,7 +102,7 @@ public struct FrameLayout: Equatable, Sendable {
                                           titleHeight: shown.contains { !$0.title.isEmpty } ? (titleSize * 1.45).rounded() : 0,
                                           lineHeight: textSize * 1.4)
             let needed = shown.map { CaptionLayout.estimatedLines($0.text, width: m.textWidth, size: textSize) }.max() ?? 1
-            let room = m.lines(fittingHeight: max(0, h - fixed) * 0.6 - gap)
+            let room = m.lines(fittingHeight: max(0, h - fixed + (captionOverDetail ? detailBase : 0)) * 0.6 - gap)
             band = (m, max(1, min(needed, room, 5)))
         }
         let captionRoomTaken = band.map { [gap] in $0.metrics.height(lines: $0.lines) + gap } ?? 0

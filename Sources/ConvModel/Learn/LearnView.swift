@@ -7,6 +7,8 @@ public struct LearnView: Equatable, Sendable {
     public var showGradients = false
     /// A one-line message (a file saved, an error), shown over the keys.
     public var message: String?
+    /// Whether the key legend is drawn (not in the tour, where the keys do something else).
+    public var showsKeys = true
 
     public init(snapshot: LearnSnapshot, theme: Theme = .dark, scale: Double = 1, showGradients: Bool = false) {
         self.snapshot = snapshot

@@ -20,8 +20,6 @@ extension AppState {
             if i < mode.source.shape.filters1 { selectNetworkFilter(i) }
         case .escape where mode.openStage != nil && !view.showHelp && !view.showCode:
             openStage(nil)
-        case .toggleTour, .startTour:
-            message = "the guided tour runs outside network mode: press N to leave it first"
         case let .pointer(event):
             return networkPointer(event)
         default:

@@ -14,6 +14,7 @@ extension AppState {
     mutating func stopTour() {
         tour = nil
         caption = nil
+        setNetworkScene(nil)
         if let back = beforeTour {
             beforeTour = nil
             back.restore(into: &self)
@@ -54,10 +55,13 @@ extension AppState {
     }
 
     /// The tour waits (a visitor took over) and its caption goes, since it may no longer fit.
+    /// A learn view of the tour's goes too: its training runs on the tour's clock, and the
+    /// visitor gets network mode's panels, where the keys do something.
     mutating func pauseTour() {
         guard tour != nil else { return }
         tour?.pause()
         caption = nil
+        tourLearning = nil
     }
 
     /// Goes back to the tour: the current scene again, from its start.
@@ -81,11 +85,15 @@ extension AppState {
     }
 
     /// Applies what the tour player said. Its `.tick`s are the clock's time, not new tour time,
-    /// so they go straight to the clock.
+    /// so they go straight to the clock. Its strokes of the brush are not the person's edits:
+    /// nothing to undo, nothing unsaved.
     private mutating func applyTourActions(_ actions: [Action]) {
         for action in actions {
             if case let .tick(seconds) = action {
                 clock.advance(seconds, cursor: &scan)
+            } else if AppState.isUndoableEdit(action) {
+                _ = apply(action)
+                if network != nil { refreshNetworkPass() }
             } else {
                 update(action)
             }
@@ -101,6 +109,8 @@ struct TourReturn: Equatable, Sendable {
     let view: ViewOptions
     let panels: [PanelView]
     let position: Int
+    let network: NetworkMode?
+    let painter: InputPainter
 
     init(_ state: AppState) {
         edit = state.editSnapshot
@@ -109,6 +119,8 @@ struct TourReturn: Equatable, Sendable {
         view = state.view
         panels = state.panels
         position = state.scan.position
+        network = state.network
+        painter = state.painter
     }
 
     /// Puts it all back; theme, scale and the overlays stay as they are now.
@@ -123,6 +135,9 @@ struct TourReturn: Equatable, Sendable {
         v.showCode = state.view.showCode
         state.view = v
         state.panels = panels
+        // The input given back is the one network mode showed, so its pass still holds.
+        state.network = network
+        state.painter = painter
         state.scan.seek(position)
         state.clock.resetPhase()
     }

@@ -4,7 +4,8 @@ extension Tour {
     /// It first walks the seed page's three experiments in its order (vertical edges on the face;
     /// blur, then sharpen, on the same face; horizontal edges on the cross, then on the diagonal),
     /// then what ReLU removes, what pooling keeps, stride 2, `same` padding, a shifted input, the
-    /// architecture strip, and four places these networks work. Scenes that scan do so once and
+    /// architecture strip, the trained network (`networkScenes`: learning, its stages, a painting
+    /// classified), and four places these networks work. Scenes that scan do so once and
     /// stop on the finished map (`hold`), so each scene ends on its result.
     public static let builtin = Tour(name: "built-in", scenes: [
         scene("How to read the screen",
@@ -77,6 +78,8 @@ extension Tour {
                   + "learned from examples. The strip along the bottom follows the shapes through to a fully connected layer "
                   + "and a softmax that scores each class.",
               seconds: 16, input: "face", filter: "edge_v", speed: 32, view: SceneView(progressive: false)),
+
+    ] + networkScenes + [
 
         scene("AlexNet, 2012",
               "A network of eight learned layers, trained on graphics cards, won that year's ImageNet "

@@ -46,11 +46,14 @@ public struct TourScene: Equatable, Sendable {
     public var hold: Bool
     /// Further changes at set times within the scene, e.g. moving the input halfway through.
     public var cues: [TourCue]
+    /// What the scene shows of the trained network; nil for a scene of the hand-picked kernel.
+    /// Such a scene's image, kernel and settings are what `N` leaves network mode to.
+    public var network: NetworkScene?
 
     public init(caption: Caption, seconds: Double, image: NamedImage, kernel: Kernel,
                 settings: ConvSettings = ConvSettings(), speed: Double = Clock.defaultSpeed,
                 view: SceneView = SceneView(), position: Int = 0, playing: Bool = true,
-                hold: Bool = false, cues: [TourCue] = []) {
+                hold: Bool = false, cues: [TourCue] = [], network: NetworkScene? = nil) {
         self.caption = caption
         self.seconds = seconds
         self.image = image
@@ -62,6 +65,7 @@ public struct TourScene: Equatable, Sendable {
         self.playing = playing
         self.hold = hold
         self.cues = cues
+        self.network = network
     }
 
     /// The shapes this scene's input, kernel and settings give (no check that they fit).
@@ -70,11 +74,14 @@ public struct TourScene: Equatable, Sendable {
                      kernelSize: kernel.size, settings: settings)
     }
 
-    /// The actions that set the scene up, in the order they must be applied.
+    /// The actions that set the scene up, in the order they must be applied. Network mode and
+    /// the learn view are left first, so a scene starts from the same place whatever came before.
     public var startActions: [Action] {
         [
+            .setNetworkScene(nil),
             .setImage(image), .setKernel(kernel), .setSettings(settings),
             .setView(view), .resetView,
+        ] + (network.map { [.setNetworkScene($0)] } ?? []) + [
             .setSpeed(speed), .setPlaying(playing), .seek(position),
             .setCaption(caption),
         ]
@@ -90,7 +97,7 @@ public struct TourScene: Equatable, Sendable {
 
     /// Everything that happens after the start, earliest first: the cues, and the stop of a held scan.
     public var timeline: [TourCue] {
-        var all = cues
+        var all = cues + (network?.learning?.cues(within: seconds) ?? [])
         if let t = holdTime { all.append(TourCue(at: t, [.seekLast, .setPlaying(false)])) }
         // A stable sort: cues at the same time keep the order they were given in.
         return all.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
@@ -106,6 +113,7 @@ public struct TourScene: Equatable, Sendable {
         guard position >= 0, position < g.positionCount else {
             throw TourSceneError.badPosition(position, last: g.positionCount - 1)
         }
+        try network?.validate()
     }
 }
 
@@ -153,12 +161,14 @@ public enum TourSceneError: Error, Equatable, CustomStringConvertible {
     case badSeconds(Double)
     case badSpeed(Double)
     case badPosition(Int, last: Int)
+    case badNetwork(String)
 
     public var description: String {
         switch self {
         case let .badSeconds(s): return "a scene must last more than 0 seconds (got \(s))"
         case let .badSpeed(s): return "the speed must be more than 0 positions per second (got \(s))"
         case let .badPosition(p, last): return "position \(p) is not on the map (0 to \(last))"
+        case let .badNetwork(why): return why
         }
     }
 }

@@ -32,11 +32,12 @@
 ///
 /// A scene names only what changes: every key except `title`, `text`, `seconds`, `shift` and
 /// `position` carries over from the scene before (the first scene starts from the defaults).
+/// A scene of the trained network has keys of its own (`TourSpec+Network.swift`), which do not.
 public enum TourSpec {
     public static let sceneKeys = [
         "title", "text", "seconds", "input", "shift", "filter", "stride", "dilation", "padding", "bias",
-        "pool", "speed", "position", "playing", "hold", "relu", "progressive", "numbers", "grid", "comment",
-    ]
+        "pool", "speed", "position", "playing", "hold", "relu", "progressive", "numbers", "grid",
+    ] + networkKeys + ["comment"]
     static let topKeys = ["name", "scenes", "comment"]
 
     /// The tour a tour file describes; the first problem found is thrown as a `TourSpecError`.
@@ -118,10 +119,12 @@ public enum TourSpec {
         if let b = try f.bool("numbers") { c.view.showNumbers = b }
         if let b = try f.bool("grid") { c.view.showGrid = b }
         let position = try f.wholeNumber("position", atLeast: 0, atMost: Limits.outputPixels - 1) ?? 0
+        let network = try TourSpec.network(f, seconds: seconds)
 
         let scene = TourScene(caption: Caption(title: title, text: text), seconds: seconds, image: image,
                               kernel: c.kernel, settings: c.settings, speed: c.speed, view: c.view,
-                              position: position, playing: c.playing, hold: c.hold)
+                              position: position, playing: c.playing, hold: c.hold,
+                              cues: network?.1 ?? [], network: network?.0)
         do {
             try scene.validate()
         } catch let e as TourSceneError {

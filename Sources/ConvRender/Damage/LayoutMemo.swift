@@ -14,6 +14,7 @@ final class LayoutMemo {
         let caption: Caption?
         let room: [Caption]
         let tallStrip: Bool
+        let captionOverDetail: Bool
     }
 
     private struct MappingKey: Equatable {
@@ -27,7 +28,8 @@ final class LayoutMemo {
 
     func layout(_ state: AppState, width: Int, height: Int) -> (FrameLayout, [PanelMapping]) {
         let key = LayoutKey(width: width, height: height, scale: state.view.scale, caption: state.caption,
-                            room: FrameLayout.captionRoom(state), tallStrip: state.network != nil)
+                            room: FrameLayout.captionRoom(state), tallStrip: FrameLayout.tallStrip(state),
+                            captionOverDetail: FrameLayout.captionOverDetail(state))
         let l: FrameLayout
         if let hit = layout, hit.key == key {
             l = hit.value

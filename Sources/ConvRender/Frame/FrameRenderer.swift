@@ -17,6 +17,8 @@ public final class FrameRenderer {
     let layers = PanelLayers()
     let stripLayer = StripLayer()
     let layoutMemo = LayoutMemo()
+    /// Draws a tour scene's learn view.
+    let learnRenderer = LearnRenderer()
     private var numberGlyphs: [Int: NumberGlyphs] = [:]
     /// The code overlay's layout, measured for one window and one set of snippets, and its card as
     /// drawn in one theme (nil until drawn).
@@ -63,6 +65,13 @@ public final class FrameRenderer {
         canvas.save()
         defer { canvas.restore() }
         canvas.clip(area)
+        if let learning = state.tourLearning {
+            // The learn view covers the whole frame, and is always drawn whole.
+            drawTourLearning(learning, scene, canvas)
+            if let message = state.message { drawMessage(message, scene, canvas) }
+            if state.view.showHelp { drawHelp(scene, canvas) }
+            return
+        }
         // The background goes everywhere but under the panels' cells and the strip, which are
         // copied in whole: at 4K that saves writing half the frame twice.
         let stageView = state.network?.openStage

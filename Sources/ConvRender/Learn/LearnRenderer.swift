@@ -31,7 +31,7 @@ public final class LearnRenderer {
         drawFigures(scene, canvas)
         drawLossPlot(scene, canvas)
         drawAccuracyPlot(scene, canvas)
-        drawKeys(scene, canvas)
+        if view.showsKeys { drawKeys(scene, canvas) }
     }
 
     /// The frame as a new opaque image surface.

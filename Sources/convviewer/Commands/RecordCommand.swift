@@ -86,8 +86,13 @@ struct RecordCommand: ParsableCommand {
         }
 
         let chosenTour = try self.chosenTour()
-        if chosenTour != nil, network.isOn || learn.isOn {
-            throw CLIError("\(learn.isOn ? "--learn-steps" : "--net") does not go with a tour yet: record it without --tour")
+        // A tour's scenes set network mode and the learn view themselves: only the network to
+        // show (--net FILE) goes with one.
+        if chosenTour != nil, learn.isOn || learnSpeed != nil {
+            throw CLIError("\(learn.isOn ? "--learn-steps" : "--learn-speed") does not go with a tour: its learn scene trains on the tour's own clock")
+        }
+        if chosenTour != nil, network.testIndex != nil || network.stage != nil {
+            throw CLIError("\(network.testIndex != nil ? "--test-index" : "--stage") does not go with a tour: each scene sets its own")
         }
         if chosenTour != nil, speed != nil {
             throw CLIError("--speed does not apply to a tour: each scene sets its own speed")
@@ -120,6 +125,7 @@ struct RecordCommand: ParsableCommand {
         try look.apply(to: &state)
         state.view.glide = !noGlide
         if let t = chosenTour {
+            for action in try TourNetworkLoader.actions(for: t, in: state) { state.update(action) }
             // Once through when the recording is as long as the tour; round again for a longer one.
             state.update(.startTour(t, loop: seconds > t.duration + 1e-9))
         }

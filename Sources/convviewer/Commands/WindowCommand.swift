@@ -61,9 +61,6 @@ struct WindowCommand: ParsableCommand {
             throw CLIError("--idle-timeout must be a positive number of seconds (got \(idleTimeout))")
         }
         if !kiosk, allowQuit { throw CLIError("--allow-quit only means something with --kiosk") }
-        if network.isOn, kiosk || tour || tourFile != nil {
-            throw CLIError("--net does not go with --tour, --tour-file or --kiosk yet: the tour has no network scenes")
-        }
         // A bad tour file ends the program here, before a window opens.
         let chosenTour = try tourFile.map(TourFile.load) ?? Tour.builtin
         var (state, loadProblem) = try initialState(width: size.width, height: size.height)
@@ -73,7 +70,15 @@ struct WindowCommand: ParsableCommand {
         state.update(.resize(width: window.initialWidth, height: window.initialHeight))
         state.update(.setTheme(chosenTheme))
         state.update(.setScale(scale ?? x.xftScale() ?? 1))
+        // With --net FILE the tour's network scenes show that network.
         try network.apply(to: &state)
+        if kiosk || tour || tourFile != nil {
+            do {
+                for action in try TourNetworkLoader.actions(for: chosenTour, in: state) { state.update(action) }
+            } catch {
+                state.update(.showMessage("\(error)"))
+            }
+        }
         if let loadProblem { state.update(.showMessage(loadProblem)) }
         // Kiosk mode starts its own tour (looping) once the window is up.
         if !kiosk, tour || tourFile != nil { state.update(.startTour(chosenTour, loop: true)) }

@@ -46,6 +46,16 @@ extension WindowSession {
         if let d = screenSaverDeadline, now >= d { holdOffScreenSaver(now: now) }
     }
 
+    /// Reads what the tour's network scenes need, the first time the tour starts (`t`); a problem
+    /// is shown on screen and those scenes say what is missing.
+    private func loadTourNetwork() {
+        do {
+            for action in try TourNetworkLoader.actions(for: tour, in: state) { dispatch(action) }
+        } catch {
+            dispatch(.showMessage("\(error)"))
+        }
+    }
+
     private func holdOffScreenSaver(now: Double) {
         let timeout = x.holdOffScreenSaver()
         screenSaverDeadline = now + ScreenSaverHold.interval(serverTimeout: timeout)
@@ -64,7 +74,10 @@ extension WindowSession {
         if let c = chord, learnKey(c.key) { return }
         guard let c = chord, var action = KeyMap.action(key: c.key, modifiers: c.modifiers, in: state) else { return }
         // `t` plays `--tour-file`'s tour when one was given.
-        if action == .toggleTour, state.tour == nil { action = .startTour(tour, loop: true) }
+        if action == .toggleTour, state.tour == nil {
+            loadTourNetwork()
+            action = .startTour(tour, loop: true)
+        }
         dispatch(action)
     }
 

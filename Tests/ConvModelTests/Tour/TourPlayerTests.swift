@@ -42,7 +42,7 @@ final class TourPlayerTests: XCTestCase {
     func testSceneStartActionsSetEverythingAndEndWithTheCaption() {
         let s = smallTour().scenes[1]
         XCTAssertEqual(s.startActions, [
-            .setImage(s.image), .setKernel(s.kernel), .setSettings(s.settings), .setView(s.view), .resetView,
+            .setNetworkScene(nil), .setImage(s.image), .setKernel(s.kernel), .setSettings(s.settings), .setView(s.view), .resetView,
             .setSpeed(s.speed), .setPlaying(true), .seek(2), .setCaption(s.caption),
         ])
     }
