@@ -1,3 +1,5 @@
+import ConvNet
+
 /// A guided tour: scenes shown one after another, each setting up the model and explaining it.
 ///
 ///     var state = try AppState(image: BuiltinImages.named("face")!, kernel: Kernel.preset(named: "edge_v")!)
@@ -68,10 +70,16 @@ public struct TourScene: Equatable, Sendable {
         self.network = network
     }
 
-    /// The shapes this scene's input, kernel and settings give (no check that they fit).
+    /// The shapes of what the scene scans (no check that they fit): its input, kernel and
+    /// settings, or in a network scene a learned first-layer filter over the 28×28 input, which
+    /// is what `position` and a held scan count on.
     public var geometry: ConvGeometry {
-        ConvGeometry(inputWidth: image.grid.width, inputHeight: image.grid.height,
-                     kernelSize: kernel.size, settings: settings)
+        if network != nil {
+            return ConvGeometry(inputWidth: NetShape.side, inputHeight: NetShape.side,
+                                kernelSize: NetShape.kernel, settings: ConvSettings())
+        }
+        return ConvGeometry(inputWidth: image.grid.width, inputHeight: image.grid.height,
+                            kernelSize: kernel.size, settings: settings)
     }
 
     /// The actions that set the scene up, in the order they must be applied. Network mode and
@@ -108,8 +116,9 @@ public struct TourScene: Equatable, Sendable {
     public func validate() throws {
         guard seconds.isFinite, seconds > 0 else { throw TourSceneError.badSeconds(seconds) }
         guard speed.isFinite, speed > 0 else { throw TourSceneError.badSpeed(speed) }
-        let g = try ConvGeometry.validated(inputWidth: image.grid.width, inputHeight: image.grid.height,
-                                           kernel: kernel, settings: settings)
+        _ = try ConvGeometry.validated(inputWidth: image.grid.width, inputHeight: image.grid.height,
+                                       kernel: kernel, settings: settings)
+        let g = geometry
         guard position >= 0, position < g.positionCount else {
             throw TourSceneError.badPosition(position, last: g.positionCount - 1)
         }

@@ -114,7 +114,9 @@ public struct TourPlayer: Equatable, Sendable {
         if loops, d.isFinite, left > d + timeLeftInRound {
             left = (left - timeLeftInRound).truncatingRemainder(dividingBy: d) + timeLeftInRound
         }
-        while left > 0 {
+        // With no time left, what falls due exactly now still happens: a scene whose last cue is
+        // at its very end must hand over on this frame, not the next.
+        while left > 0 || secondsToNextEvent == 0 {
             let sceneLength = scene!.seconds
             let nextEvent = pending.first.map { min($0.at, sceneLength) } ?? sceneLength
             let until = max(0, nextEvent - timeInScene)

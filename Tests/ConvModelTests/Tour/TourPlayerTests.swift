@@ -173,6 +173,22 @@ final class TourPlayerTests: XCTestCase {
         XCTAssertEqual(nonTicks(player.advance(1)), [], "a cue fires once")
     }
 
+    func testACueAtTheEndOfASceneHandsOverOnTheSameFrame() {
+        // Scene 2 lasts 3 s and its cue is at 3 s: the tick that reaches 5 s of the tour gives the
+        // cue and then scene 3's set-up, whatever the ticks were before it.
+        let tour = smallTour(cues: [TourCue(at: 3, [.toggleGrid])])
+        for ticks in [[2.0, 3.0], [2.5, 2.5], [4.0, 1.0]] {
+            var player = TourPlayer(tour: tour, loops: false)
+            _ = player.start()
+            var actions: [Action] = []
+            for t in ticks { actions = player.advance(t) }
+            XCTAssertEqual(player.sceneIndex, 2, "\(ticks)")
+            XCTAssertEqual(player.timeInScene, 0, "\(ticks)")
+            XCTAssertEqual(Array(nonTicks(actions).suffix(tour.scenes[2].startActions.count + 1)),
+                           [.toggleGrid] + tour.scenes[2].startActions, "\(ticks)")
+        }
+    }
+
     func testACueAtTimeZeroIsPartOfTheSetUp() {
         let tour = smallTour(cues: [TourCue(at: 0, [.toggleGrid])])
         var player = TourPlayer(tour: tour, loops: false)

@@ -40,6 +40,16 @@ final class TourSpecNetworkTests: XCTestCase {
         XCTAssertEqual(t.scenes[2].timeline.count, 39, "bursts at 0.25 s … 9.75 s")
     }
 
+    func testANetworkScenesPositionCountsOnTheNetworksMap() throws {
+        // The default input (face, 24×24) has 22×22 = 484 positions; the network's 3×3 filter
+        // over 28×28 has 26×26 = 676, the last being 675.
+        XCTAssertEqual(try tour(scenes: [ok + #", "net": true, "position": 600"#]).scenes[0].position, 600)
+        assertError(ok + #", "position": 600"#, "\"position\" 600 is past the end of this scene's map (its last position is 483)")
+        assertError(ok + #", "net": true, "position": 676"#, "\"position\" 676 is past the end of this scene's map (its last position is 675)")
+        let held = try tour(scenes: [ok + #", "net": true, "hold": true, "speed": 100"#]).scenes[0]
+        XCTAssertEqual(held.holdTime, 6.75, "675 steps at 100 a second")
+    }
+
     func testNetworkKeysDoNotCarryOver() throws {
         let t = try tour(scenes: [ok + #", "stage": "dense""#, ok])
         XCTAssertNil(t.scenes[1].network)
