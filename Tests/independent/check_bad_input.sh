@@ -173,6 +173,9 @@ expect 1  "kernel of one row"        "1 row of 9 weights: rows are split by ';',
 expect 1  "--speed out of range"     "--speed must be between 0.25 and 262144" render -o "$TMP/x.png" --speed 1000000
 expect 1  "--speed -1"               "--speed must be between" render -o "$TMP/x.png" --speed -1
 expect 1  "--learn-steps -1"         "--learn-steps must be from 0 to" render -o "$TMP/x.png" --learn-steps -1
+expect 1  "--learn-steps too many"   "--learn-steps must be from 0 to 20000 (got 20001)" render -o "$TMP/x.png" --learn-steps 20001
+expect 1  "--learn-time too many"    "--learn-time must be from 0 to 1000 frames (got 1001)" render -o "$TMP/x.png" --learn-steps 0 --learn-time 1001
+expect 1  "--learn-time negative"    "--learn-time must be from 0 to 1000 frames (got -1)" render -o "$TMP/x.png" --learn-steps 0 --learn-time=-1
 expect 1  "--learn-gradients alone"  "--learn-gradients goes with --learn-steps N" render -o "$TMP/x.png" --learn-gradients
 expect 1  "--learn-steps with --net"  "--learn-steps draws the learn view: --net, --test-index or --stage does not go with it" render -o "$TMP/x.png" --learn-steps 0 --net
 expect 1  "--learn-speed alone"      "--learn-speed goes with --learn-steps" record -o "$TMP/f/" --duration 1 --learn-speed 5

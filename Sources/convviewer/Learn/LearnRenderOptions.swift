@@ -16,8 +16,11 @@ struct LearnRenderOptions: ParsableArguments {
     @Option(name: .customLong("learn-time"), help: ArgumentHelp("render --learn-steps: also draw the view N more times, training one batch between frames, and print the median and 95th percentile drawing time.", visibility: .hidden))
     var timedFrames = 0
 
-    /// The largest N: about 20 minutes of training on one core.
-    static let maxSteps = 1_000_000
+    /// The largest N: a little more than the recipe's ten epochs (18,750 batches), under a
+    /// minute of training on one core, so no option asks for minutes of compute.
+    static let maxSteps = 20_000
+    /// The most frames --learn-time draws (each trains a batch first).
+    static let maxTimedFrames = 1_000
 
     var isOn: Bool { learnSteps != nil }
 
@@ -32,6 +35,9 @@ struct LearnRenderOptions: ParsableArguments {
         }
         guard (0...LearnRenderOptions.maxSteps).contains(learnSteps) else {
             throw CLIError("--learn-steps must be from 0 to \(LearnRenderOptions.maxSteps) (got \(learnSteps))")
+        }
+        guard (0...LearnRenderOptions.maxTimedFrames).contains(timedFrames) else {
+            throw CLIError("--learn-time must be from 0 to \(LearnRenderOptions.maxTimedFrames) frames (got \(timedFrames))")
         }
         if let other = others.first { throw CLIError("--learn-steps draws the learn view: \(other) does not go with it") }
         let theme = try look.checkedTheme()
