@@ -13,8 +13,8 @@ extension Tour {
                          + "take shape while the test accuracy climbs.",
                      seconds: 32, NetworkScene(learning: learnScene)),
         networkScene("The trained network at work",
-                     "This is the network convviewer ships, trained the same way for longer. Its first learned filter "
-                         + "slides over a test picture exactly as the hand-made kernels did; only its nine weights came "
+                     "This is the network convviewer ships, trained the same way for longer. One of its first-layer "
+                         + "filters slides over a test picture exactly as the hand-made kernels did; only its nine weights came "
                          + "from examples instead of from a person.",
                      seconds: 14, NetworkScene(input: .test(0), filter: 2), speed: 96, playing: true, hold: true),
         networkScene("Inside the strip: conv1",
