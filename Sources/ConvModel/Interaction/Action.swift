@@ -139,6 +139,25 @@ public enum Action: Equatable, Sendable {
     case trainTourNetwork(steps: Int)
     /// The images a tour's learn view trains and tests on (the shell loads them), or none.
     case setLearnImages(LearnImages?)
+
+    // The window's learn view (`L`, `AppState+Learn.swift`).
+    /// `L` on the panels: shows the learn view; the first time the shell starts training
+    /// (`Effect.startLearning`).
+    case enterLearn
+    /// The shell started the training run (paused or not, as the run says): its first snapshot.
+    /// Shows the learn view.
+    case learnStarted(LearnSnapshot)
+    /// A key of the learn view while it shows (`LearnKeyMap`).
+    case learnCommand(LearnKeyMap.Command)
+    /// The training thread's newest snapshot.
+    case learnSnapshot(LearnSnapshot)
+    /// After leaving the learn view: training has paused at this snapshot (nil when the thread did
+    /// not answer in time: the last one shown). In network mode the network takes its weights.
+    case learnPaused(LearnSnapshot?)
+    /// `s` wrote `weights` (after `imagesSeen` images) to `file`, whose whole path is `path`.
+    case learnWeightsSaved(file: String, path: String, weights: NetworkWeights, imagesSeen: Int)
+    /// A line over the learn view's keys (a file not written, a network not loaded).
+    case showLearnMessage(String)
 }
 
 /// What the shell must do after an update: things the pure state cannot do itself.
@@ -151,6 +170,18 @@ public enum Effect: Equatable, Sendable {
     /// `N` with no network loaded yet: the shell reads the shipped one and sends `setNetworkSource`
     /// and `toggleNetwork` (or a message when it cannot).
     case loadNetwork
+    /// `L` the first time: start the training thread, then send `learnStarted` (or a message).
+    case startLearning
+    /// Hand this to the training thread.
+    case sendToLearning(LearnAction)
+    /// The learn view was left: pause training, wait until it has, and send `learnPaused`.
+    case pauseLearning
+    /// `s` in the learn view: write this snapshot's weights to the first weights-N.json that does
+    /// not exist yet, then send `learnWeightsSaved` (or `showLearnMessage`).
+    case saveTrainedWeights(LearnSnapshot)
+    /// `End` with no network loaded: load the shipped one and send `setNetworkSource` and
+    /// `learnCommand(.restartFromNetwork)` again (or `showLearnMessage`).
+    case loadNetworkForLearning
 }
 
 /// The mouse, in window pixels.

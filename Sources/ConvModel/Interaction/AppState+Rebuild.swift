@@ -31,6 +31,8 @@ extension AppState {
         next.caption = caption
         next.hover = nil
         next.drag = drag
+        // The learn view moved on while the maps were computed (snapshots, keys).
+        next.learn = learn
         return next
     }
 }

@@ -58,6 +58,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var learnImages: LearnImages?
     /// The learn view of the tour scene playing, drawn in place of everything else; nil otherwise.
     public internal(set) var tourLearning: TourLearning?
+    /// The window's learn view (`L`), once opened; it lives on, hidden and paused, after leaving.
+    public internal(set) var learn: LearnMode?
 
     /// Fails with a `SettingsError` when the kernel leaves no output on this image.
     public init(image: NamedImage, kernel: Kernel, settings: ConvSettings = ConvSettings(),
@@ -91,6 +93,8 @@ public struct AppState: Equatable, Sendable {
     /// remembered for undo (`AppState+History.swift`).
     @discardableResult
     public mutating func update(_ action: Action) -> [Effect] {
+        // The learn view covers the panels: the pointer has nothing of theirs to act on.
+        if case .pointer = action, learn?.isShown == true { return [] }
         let effects: [Effect]
         if let handled = applyInNetworkMode(action) {
             effects = handled
@@ -249,6 +253,8 @@ public struct AppState: Equatable, Sendable {
             tourLearning?.train(toSteps: steps)
         case let .setLearnImages(images):
             learnImages = images
+        case .enterLearn, .learnStarted, .learnCommand, .learnSnapshot, .learnPaused, .learnWeightsSaved, .showLearnMessage:
+            return applyLearn(action)
         }
         return []
     }

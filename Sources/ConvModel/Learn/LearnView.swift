@@ -17,6 +17,14 @@ public struct LearnView: Equatable, Sendable {
         self.showGradients = showGradients
     }
 
+    /// This view in the window's theme and scale, as the window and the tour draw it.
+    public func styled(_ options: ViewOptions) -> LearnView {
+        var view = self
+        view.theme = options.theme
+        view.scale = options.scale
+        return view
+    }
+
     public func layout(width: Int, height: Int) -> LearnLayout {
         LearnLayout(width: width, height: height, scale: scale,
                     filters1: snapshot.weights.conv1Bias.count, filters2: snapshot.weights.conv2Bias.count,

@@ -15,9 +15,7 @@ extension FrameRenderer {
     func drawTourLearning(_ learning: TourLearning, _ scene: FrameScene, _ canvas: Canvas) {
         let l = scene.layout, state = scene.state
         let area = FrameRenderer.tourLearningArea(scene)
-        var view = learning.view
-        view.theme = state.view.theme
-        view.scale = state.view.scale
+        var view = learning.view.styled(state.view)
         view.showsKeys = false
         canvas.fill(l.bounds, scene.palette.background)
         canvas.save()

@@ -20,7 +20,7 @@ extension WindowSession {
             if !running { break }
             if dirty { drawFrame() }
             if XPending(x.display) == 0 {
-                Monotonic.wait(readable: x.fileDescriptor, until: nextDeadline, wakeFDs: [mapWorker?.wakeFD, learn?.wakeFD].compactMap { $0 })
+                Monotonic.wait(readable: x.fileDescriptor, until: nextDeadline, wakeFDs: [mapWorker?.wakeFD, learnWorker?.wakeFD].compactMap { $0 })
             }
         }
         return exitCode
@@ -30,7 +30,7 @@ extension WindowSession {
     /// tour running (ticks drive both); not behind the learn view, which shows neither (its
     /// training thread wakes the loop itself).
     var isAnimating: Bool {
-        learn?.isShown != true && (state.clock.isPlaying || state.tour?.isRunning == true)
+        state.learn?.isShown != true && (state.clock.isPlaying || state.tour?.isRunning == true)
     }
 
     private var nextDeadline: Double? {

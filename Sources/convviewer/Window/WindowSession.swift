@@ -37,8 +37,9 @@ final class WindowSession {
     var messageDeadline: Double?
     /// Off-thread recomputation of the maps on large images.
     var mapWorker: MapWorker?
-    /// The learn view and its training thread, once `L` has opened it.
-    var learn: LearnMode?
+    /// The learn view's training thread, once `L` has opened it (its view is `state.learn`).
+    var learnWorker: LearnWorker?
+    let learnRenderer = LearnRenderer()
     let trace: FrameTrace?
     /// The tour `t` plays (the built-in one, or `--tour-file`'s).
     let tour: Tour
@@ -73,6 +74,8 @@ final class WindowSession {
     }
 
     deinit {
+        // The training thread finishes its batch and ends.
+        learnWorker?.stop()
         buffer = nil
         XFreeGC(x.display, gc)
         if !windowGone { XDestroyWindow(x.display, window.id) }
@@ -83,7 +86,7 @@ final class WindowSession {
     /// Applies an action, marks the frame dirty when the state changed, and carries out the effects.
     func dispatch(_ action: Action) {
         // The learn view covers the panels: the pointer has nothing of theirs to act on.
-        if case .pointer = action, learn?.isShown == true { return }
+        if case .pointer = action, state.learn?.isShown == true { return }
         // Recomputing the maps of a large image would stall the window: it happens off the main
         // thread and comes back through `adopt`; until then the old maps stay on screen.
         if let worker = mapWorker, worker.intercept(action, state: state) { return }
@@ -138,6 +141,8 @@ final class WindowSession {
             } catch {
                 dispatch(.showMessage("\(error)"))
             }
+        case .startLearning, .sendToLearning, .pauseLearning, .saveTrainedWeights, .loadNetworkForLearning:
+            performLearn(effect)
         }
     }
 
@@ -215,12 +220,12 @@ final class WindowSession {
         guard let buffer else { return }
         let t0 = Monotonic.now()
         // The learn view draws the whole window; the frame after it is drawn whole too.
-        let learnShown = learn?.isShown == true
+        let learnShown = state.learn?.isShown == true
         let damage = learnShown ? .full : shown.map { renderer.damage(from: $0, to: state, width: w, height: h) } ?? .full
         let drawn = damageOutline?.widened(damage, width: w, height: h) ?? damage
         let cr = buffer.beginFrame()
-        if let learn, learnShown {
-            learn.draw(state, into: cr, width: w, height: h)
+        if let learn = state.learn, learnShown {
+            drawLearn(learn, into: cr, width: w, height: h)
         } else {
             switch drawn {
             case .full: renderer.draw(state, into: cr, width: w, height: h)
