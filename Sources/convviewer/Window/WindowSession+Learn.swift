@@ -44,11 +44,13 @@ extension WindowSession {
         case .startLearning:
             do {
                 let session = try LearnData.session()
+                // Taken before the thread starts, which has the session to itself from then on.
+                let first = session.snapshot()
                 guard let worker = LearnWorker(session: session, publishInterval: frameInterval) else {
                     throw CLIError("cannot start the training thread (no pipe)")
                 }
                 learnWorker = worker
-                dispatch(.learnStarted(session.snapshot()))
+                dispatch(.learnStarted(first))
             } catch {
                 dispatch(.showMessage("\(error)"))
             }
