@@ -7,6 +7,8 @@ struct Canvas {
     let cr: OpaquePointer
     /// Set by the layout tests: every string drawn is noted with its ink box.
     var recorder: TextRecorder? = nil
+    /// Widths measured before, kept by the renderer across frames (nil: measure every time).
+    var widths: TextWidths? = nil
 
     enum Align { case left, center, right }
 
@@ -86,18 +88,25 @@ struct Canvas {
     static let monoFamily = "DejaVu Sans Mono"
 
     func font(_ size: Double, bold: Bool = false) {
-        cairo_select_font_face(cr, Canvas.family, CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_face(cr, bold ? Canvas.boldFace : Canvas.regularFace)
         cairo_set_font_size(cr, max(1, size))
     }
 
     func monoFont(_ size: Double) {
-        cairo_select_font_face(cr, Canvas.monoFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_face(cr, Canvas.monoFace)
         cairo_set_font_size(cr, max(1, size))
     }
 
+    // The faces `cairo_select_font_face` would make, made once: it builds a new face on every call,
+    // and a frame sets a font hundreds of times. Cairo's font faces are reference counted and
+    // safe to share between threads; these live as long as the program.
+    private static let regularFace = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    private static let boldFace = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD)
+    private static let monoFace = cairo_toy_font_face_create(monoFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+
     /// Advance width of `s` in the current font.
     func width(_ s: String) -> Double {
+        if let widths { return widths.width(s, cr) }
         var e = cairo_text_extents_t()
         cairo_text_extents(cr, s, &e)
         return e.x_advance
@@ -126,15 +135,30 @@ struct Canvas {
         case .center: x0 = x - w / 2
         case .right: x0 = x - w
         }
-        color(c, alpha)
-        cairo_move_to(cr, x0.rounded(), y)
-        cairo_show_text(cr, s)
-        if let recorder {
-            var e = cairo_text_extents_t()
-            cairo_text_extents(cr, s, &e)
-            recorder.record(s, Rect(x: x0.rounded() + e.x_bearing, y: y + e.y_bearing, width: e.width, height: e.height))
-        }
+        show(s, x: x0.rounded(), y: y, c, alpha)
         return w
+    }
+
+    /// Draws `glyphs`, the glyphs of `s` placed from (`x`, `y`) in the current font (`s` is for the recorder).
+    func show(_ glyphs: [cairo_glyph_t], text s: String, x: Double, y: Double, _ c: RGB, _ alpha: Double = 1) {
+        color(c, alpha)
+        glyphs.withUnsafeBufferPointer { cairo_show_glyphs(cr, $0.baseAddress, Int32($0.count)) }
+        record(s, x: x, y: y)
+    }
+
+    /// Draws `s` with its left end at `x` and its baseline at `y`, as it is: no measuring.
+    func show(_ s: String, x: Double, y: Double, _ c: RGB, _ alpha: Double = 1) {
+        color(c, alpha)
+        cairo_move_to(cr, x, y)
+        cairo_show_text(cr, s)
+        record(s, x: x, y: y)
+    }
+
+    private func record(_ s: String, x: Double, y: Double) {
+        guard let recorder else { return }
+        var e = cairo_text_extents_t()
+        cairo_text_extents(cr, s, &e)
+        recorder.record(s, Rect(x: x + e.x_bearing, y: y + e.y_bearing, width: e.width, height: e.height))
     }
 
     /// Draws `s` vertically centred in `r`, aligned within it.
