@@ -24,18 +24,18 @@ struct TextBand {
     private(set) var pieces: [Piece] = []
     /// Where each piece puts ink (parallel to `pieces`).
     private(set) var boxes: [Rect] = []
-    /// Each text piece's glyphs as Cairo placed them when measuring (empty for other pieces), so
-    /// drawing does not turn the text into glyphs again.
-    private var glyphs: [[cairo_glyph_t]] = []
 
     /// Everything the band draws.
     var bounds: Rect { Rect.bounding(boxes) }
 
     /// Adds `text` at its left end `x` (rounded to a pixel, as `Canvas.text` does) in the font set
     /// on `canvas`, measured there; returns its width.
+    ///
+    /// With `byWord`, each word is a piece of its own, placed where it falls in the whole line, so
+    /// that a line whose numbers change (`sum at row 3, column 7`) redraws only those numbers.
     @discardableResult
     mutating func text(_ s: String, x: Double, baseline: Double, size: Double, bold: Bool = false, _ color: RGB,
-                       alpha: Double = 1, align: Canvas.Align = .left, measuredOn canvas: Canvas) -> Double {
+                       alpha: Double = 1, align: Canvas.Align = .left, byWord: Bool = false, measuredOn canvas: Canvas) -> Double {
         canvas.font(size, bold: bold)
         let w = canvas.width(s)
         guard !s.isEmpty else { return w }
@@ -45,40 +45,50 @@ struct TextBand {
         case .center: x0 = (x - w / 2).rounded()
         case .right: x0 = (x - w).rounded()
         }
-        let m = canvas.metrics()
-        // Font-wide ascent and descent hold every glyph's height; a glyph may reach past its
-        // advance by a fraction of the size (italic-like overhangs, the minus sign's ink).
-        let pad = (size * 0.2).rounded(.up) + 1
-        pieces.append(.text(s, x: x0, baseline: baseline, size: size, bold: bold, color: color, alpha: alpha))
-        glyphs.append(TextBand.glyphs(s, x: x0, baseline: baseline, canvas.cr))
-        boxes.append(Rect(x: x0 - pad, y: baseline - m.ascent - pad, width: w + 2 * pad, height: m.ascent + m.descent + 2 * pad))
+        guard byWord, s.contains(" ") else {
+            place(s, x: x0, baseline: baseline, size: size, bold: bold, color, alpha, canvas)
+            return w
+        }
+        // Hinted advances are whole pixels, so a word starts where it does in the whole line.
+        let space = canvas.width(" ")
+        var wx = x0
+        for word in s.split(separator: " ", omittingEmptySubsequences: false) {
+            if !word.isEmpty {
+                place(String(word), x: wx, baseline: baseline, size: size, bold: bold, color, alpha, canvas)
+                wx += canvas.width(String(word))
+            }
+            wx += space
+        }
         return w
+    }
+
+    private mutating func place(_ s: String, x: Double, baseline: Double, size: Double, bold: Bool, _ color: RGB,
+                                _ alpha: Double, _ canvas: Canvas) {
+        // The ink's own box (Cairo's extents of the outlines), a pixel wider all round for the
+        // antialiased edge.
+        let e = canvas.extents(s)
+        pieces.append(.text(s, x: x, baseline: baseline, size: size, bold: bold, color: color, alpha: alpha))
+        boxes.append(Rect(x: x + e.x_bearing - 1, y: baseline + e.y_bearing - 1, width: e.width + 2, height: e.height + 2))
     }
 
     mutating func swatch(_ r: Rect, fill: RGB, border: RGB, borderWidth: Double) {
         pieces.append(.swatch(r, fill: fill, border: border, borderWidth: borderWidth))
-        glyphs.append([])
         boxes.append(r)
     }
 
     mutating func playIcon(x: Double, midY: Double, size: Double, playing: Bool, _ color: RGB) {
         pieces.append(.playIcon(x: x, midY: midY, size: size, playing: playing, color: color))
-        glyphs.append([])
         boxes.append(Rect(x: x - 1, y: midY - size / 2 - 1, width: size + 2, height: size + 2))
     }
 
     /// Draws the pieces whose boxes `wanted` accepts (all of them for a whole frame).
     func draw(_ canvas: Canvas, where wanted: (Rect) -> Bool) {
         let cr = canvas.cr
-        for (i, (piece, box)) in zip(pieces, boxes).enumerated() where wanted(box) {
+        for (piece, box) in zip(pieces, boxes) where wanted(box) {
             switch piece {
             case let .text(s, x, baseline, size, bold, color, alpha):
                 canvas.font(size, bold: bold)
-                if glyphs[i].isEmpty {
-                    canvas.show(s, x: x, y: baseline, color, alpha)
-                } else {
-                    canvas.show(glyphs[i], text: s, x: x, y: baseline, color, alpha)
-                }
+                canvas.show(s, x: x, y: baseline, color, alpha)
             case let .swatch(r, fill, border, borderWidth):
                 canvas.fill(r, fill)
                 canvas.frameInside(r, width: borderWidth, border)
@@ -97,17 +107,6 @@ struct TextBand {
                 cairo_fill(cr)
             }
         }
-    }
-
-    /// `s` as glyphs in the font set on `cr`, starting at (`x`, `baseline`); empty when Cairo cannot.
-    private static func glyphs(_ s: String, x: Double, baseline: Double, _ cr: OpaquePointer) -> [cairo_glyph_t] {
-        var list: UnsafeMutablePointer<cairo_glyph_t>?
-        var count: Int32 = 0
-        let status = cairo_scaled_font_text_to_glyphs(cairo_get_scaled_font(cr), x, baseline, s, -1, &list, &count,
-                                                      nil, nil, nil)
-        defer { cairo_glyph_free(list) }
-        guard status == CAIRO_STATUS_SUCCESS, let list else { return [] }
-        return Array(UnsafeBufferPointer(start: list, count: Int(count)))
     }
 
     /// The boxes of the pieces that are in one band and not the other: where the two differ.

@@ -7,8 +7,9 @@ struct Canvas {
     let cr: OpaquePointer
     /// Set by the layout tests: every string drawn is noted with its ink box.
     var recorder: TextRecorder? = nil
-    /// Widths measured before, kept by the renderer across frames (nil: measure every time).
-    var widths: TextWidths? = nil
+    /// Widths, metrics and glyphs found before, kept by the renderer across frames (nil: ask Cairo
+    /// every time).
+    var memo: TextMemo? = nil
 
     enum Align { case left, center, right }
 
@@ -100,23 +101,26 @@ struct Canvas {
     // The faces `cairo_select_font_face` would make, made once: it builds a new face on every call,
     // and a frame sets a font hundreds of times. Cairo's font faces are reference counted and
     // safe to share between threads; these live as long as the program.
-    private static let regularFace = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-    private static let boldFace = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD)
-    private static let monoFace = cairo_toy_font_face_create(monoFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    static let regularFace = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    static let boldFace = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD)
+    static let monoFace = cairo_toy_font_face_create(monoFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
 
     /// Advance width of `s` in the current font.
     func width(_ s: String) -> Double {
-        if let widths { return widths.width(s, cr) }
+        if let memo { return memo.width(s, cr) }
         var e = cairo_text_extents_t()
         cairo_text_extents(cr, s, &e)
         return e.x_advance
     }
 
+    /// The extents of `s` in the current font (ink box from the origin, advance).
+    func extents(_ s: String) -> cairo_text_extents_t {
+        memo?.extents(s, cr) ?? TextMemo.extents(s, cr)
+    }
+
     /// Ascent and descent of the current font.
     func metrics() -> (ascent: Double, descent: Double) {
-        var e = cairo_font_extents_t()
-        cairo_font_extents(cr, &e)
-        return (e.ascent, e.descent)
+        memo?.metrics(cr) ?? TextMemo.metrics(cr)
     }
 
     /// Baseline that centres a line of the current font on `midY`.
@@ -139,18 +143,21 @@ struct Canvas {
         return w
     }
 
-    /// Draws `glyphs`, the glyphs of `s` placed from (`x`, `y`) in the current font (`s` is for the recorder).
-    func show(_ glyphs: [cairo_glyph_t], text s: String, x: Double, y: Double, _ c: RGB, _ alpha: Double = 1) {
-        color(c, alpha)
-        glyphs.withUnsafeBufferPointer { cairo_show_glyphs(cr, $0.baseAddress, Int32($0.count)) }
-        record(s, x: x, y: y)
-    }
-
-    /// Draws `s` with its left end at `x` and its baseline at `y`, as it is: no measuring.
+    /// Draws `s` with its left end at `x` and its baseline at `y`, as it is: no measuring. With a
+    /// memo, from glyphs found before, moved into place (`x` and `y` are whole pixels and hinted
+    /// advances whole too, so they land where `cairo_show_text` puts them).
     func show(_ s: String, x: Double, y: Double, _ c: RGB, _ alpha: Double = 1) {
         color(c, alpha)
-        cairo_move_to(cr, x, y)
-        cairo_show_text(cr, s)
+        if let memo, var glyphs = memo.glyphs(s, cr) {
+            for i in glyphs.indices {
+                glyphs[i].x += x
+                glyphs[i].y += y
+            }
+            glyphs.withUnsafeBufferPointer { cairo_show_glyphs(cr, $0.baseAddress, Int32($0.count)) }
+        } else {
+            cairo_move_to(cr, x, y)
+            cairo_show_text(cr, s)
+        }
         record(s, x: x, y: y)
     }
 

@@ -150,8 +150,10 @@ extension FrameRenderer {
         let cell = grid.cell, x0 = grid.x0, y0 = grid.y0
         let gap = FrameRenderer.smallGridGap(cell, scene.layout)
         let cr = canvas.cr
+        // A damaged frame draws only the cells its rectangle touches.
+        func wanted(_ i: Int, _ j: Int) -> Bool { wants(grid.rect(of: GridCell(row: i, col: j))) }
         for i in 0..<k {
-            for j in 0..<k {
+            for j in 0..<k where wanted(i, j) {
                 canvas.color(color(values[i * k + j]))
                 cairo_rectangle(cr, x0 + Double(j) * cell, y0 + Double(i) * cell, cell - gap, cell - gap)
                 cairo_fill(cr)
@@ -163,7 +165,7 @@ extension FrameRenderer {
         var dark: [cairo_glyph_t] = [], light: [cairo_glyph_t] = [], shrunk: [ShrunkNumber] = []
         var buffer: [UInt8] = []
         for i in 0..<k {
-            for j in 0..<k where skipped != GridCell(row: i, col: j) {
+            for j in 0..<k where skipped != GridCell(row: i, col: j) && wanted(i, j) {
                 let v = values[i * k + j]
                 let midX = x0 + Double(j) * cell + (cell - gap) / 2, midY = y0 + Double(i) * cell + (cell - gap) / 2
                 if color(v).luminance > 0.45 {

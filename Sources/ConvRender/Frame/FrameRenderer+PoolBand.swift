@@ -53,12 +53,12 @@ extension FrameRenderer {
         let headY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
         let head = key.heads.count == 1 ? canvas.fitted(key.heads[0], maxWidth: area.width)
             : FrameRenderer.firstFitting(key.heads, area.width, canvas)
-        band.text(head, x: area.minX, baseline: headY, size: f.small, p.textDim, measuredOn: canvas)
+        band.text(head, x: area.minX, baseline: headY, size: f.small, p.textDim, byWord: true, measuredOn: canvas)
         guard let line = key.line else { return band }
         let lineY = d.frame.y + d.labelHeight + f.body * 0.9
         canvas.font(f.body * 1.1, bold: key.complete)
         band.text(canvas.fitted(line, maxWidth: area.width), x: area.minX, baseline: canvas.baseline(centredOn: lineY),
-                  size: f.body * 1.1, bold: key.complete, key.complete ? p.text : p.textDim, measuredOn: canvas)
+                  size: f.body * 1.1, bold: key.complete, key.complete ? p.text : p.textDim, byWord: true, measuredOn: canvas)
         return band
     }
 }

@@ -42,7 +42,7 @@ extension FrameRenderer {
         let headY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
         band.text(FrameRenderer.firstFitting(["weighted sum at row \(cell.row + 1), column \(cell.col + 1)",
                                               "sum at row \(cell.row + 1), col \(cell.col + 1)"], area.width, canvas),
-                  x: area.minX, baseline: headY, size: f.small, p.textDim, measuredOn: canvas)
+                  x: area.minX, baseline: headY, size: f.small, p.textDim, byWord: true, measuredOn: canvas)
 
         let body = Rect(x: area.minX, y: d.frame.y + d.labelHeight, width: area.width,
                         height: area.height - d.labelHeight)
@@ -98,7 +98,7 @@ extension FrameRenderer {
         let lineSize = withTerms ? size : f.body * 1.1
         let totalY = baseline(lineSize, bold: true)
         band.text(canvas.fitted(full.total, maxWidth: body.width), x: body.minX + (withTerms ? plusWidth * 0.1 : 0),
-                  baseline: totalY, size: lineSize, bold: true, p.text, measuredOn: canvas)
+                  baseline: totalY, size: lineSize, bold: true, p.text, byWord: true, measuredOn: canvas)
         y += step
 
         // ReLU, with a swatch of the colour the cell gets.
@@ -109,7 +109,7 @@ extension FrameRenderer {
         let reluY = baseline(lineSize)
         let reluText = key.showRelu ? full.relu : full.relu + "  (shown signed)"
         band.text(canvas.fitted(reluText, maxWidth: body.width - swatch * 1.5), x: body.minX + swatch * 1.5,
-                  baseline: reluY, size: lineSize, cell.relu > 0 ? p.text : p.textDim, measuredOn: canvas)
+                  baseline: reluY, size: lineSize, cell.relu > 0 ? p.text : p.textDim, byWord: true, measuredOn: canvas)
         return band
     }
 }

@@ -1,0 +1,109 @@
+import CCairo
+
+/// What Cairo said about strings and fonts before — advance widths, font metrics, glyphs — by
+/// font and text: `cairo_text_extents` and `cairo_show_text` turn the text into glyphs on every
+/// call, and a frame's layout measures and draws the same few hundred strings again and again
+/// (the status line's variants, the sum's terms).
+///
+/// The font is read from the context itself (its toy face's family and weight, and its size), so
+/// nothing is ever taken for the wrong font, whoever set it. The figures are Cairo's own.
+final class TextMemo {
+    private struct Font: Hashable {
+        let size: Double
+        let bold: Bool
+        let mono: Bool
+    }
+
+    private struct Key: Hashable {
+        let text: String
+        let font: Font
+    }
+
+    private var widths: [Key: Double] = [:]
+    private var glyphRuns: [Key: [cairo_glyph_t]] = [:]
+    private var fontMetrics: [Font: (ascent: Double, descent: Double)] = [:]
+    private var inks: [Key: cairo_text_extents_t] = [:]
+    /// A window that runs for days meets unboundedly many strings: start afresh past this many.
+    private let capacity = 8192
+
+    /// The font set on `cr`, when it is one of `Canvas`'s faces (which live as long as the
+    /// program, so the same pointer is always the same face) at an unrotated size.
+    private func font(_ cr: OpaquePointer) -> Font? {
+        let face = cairo_get_font_face(cr)
+        let bold = face == Canvas.boldFace, mono = face == Canvas.monoFace
+        guard bold || mono || face == Canvas.regularFace else { return nil }
+        var m = cairo_matrix_t()
+        cairo_get_font_matrix(cr, &m)
+        guard m.xy == 0, m.yx == 0, m.xx == m.yy else { return nil }
+        return Font(size: m.xx, bold: bold, mono: mono)
+    }
+
+    func width(_ s: String, _ cr: OpaquePointer) -> Double {
+        guard let font = font(cr) else { return TextMemo.measure(s, cr) }
+        let key = Key(text: s, font: font)
+        if let w = widths[key] { return w }
+        let w = TextMemo.measure(s, cr)
+        if widths.count >= capacity { widths.removeAll(keepingCapacity: true) }
+        widths[key] = w
+        return w
+    }
+
+    /// The extents of `s` in the current font: where its ink lies from its origin, and its advance.
+    func extents(_ s: String, _ cr: OpaquePointer) -> cairo_text_extents_t {
+        guard let font = font(cr) else { return TextMemo.extents(s, cr) }
+        let key = Key(text: s, font: font)
+        if let e = inks[key] { return e }
+        let e = TextMemo.extents(s, cr)
+        if inks.count >= capacity { inks.removeAll(keepingCapacity: true) }
+        inks[key] = e
+        return e
+    }
+
+    static func extents(_ s: String, _ cr: OpaquePointer) -> cairo_text_extents_t {
+        var e = cairo_text_extents_t()
+        cairo_text_extents(cr, s, &e)
+        return e
+    }
+
+    /// The current font's ascent and descent.
+    func metrics(_ cr: OpaquePointer) -> (ascent: Double, descent: Double) {
+        guard let font = font(cr) else { return TextMemo.metrics(cr) }
+        if let m = fontMetrics[font] { return m }
+        let m = TextMemo.metrics(cr)
+        if fontMetrics.count >= 256 { fontMetrics.removeAll() }
+        fontMetrics[font] = m
+        return m
+    }
+
+    /// The glyphs of `s` in the current font placed from (0, 0); nil when Cairo cannot make them.
+    func glyphs(_ s: String, _ cr: OpaquePointer) -> [cairo_glyph_t]? {
+        guard let font = font(cr) else { return TextMemo.glyphs(s, cr) }
+        let key = Key(text: s, font: font)
+        if let g = glyphRuns[key] { return g }
+        guard let g = TextMemo.glyphs(s, cr) else { return nil }
+        if glyphRuns.count >= capacity { glyphRuns.removeAll(keepingCapacity: true) }
+        glyphRuns[key] = g
+        return g
+    }
+
+    static func measure(_ s: String, _ cr: OpaquePointer) -> Double {
+        var e = cairo_text_extents_t()
+        cairo_text_extents(cr, s, &e)
+        return e.x_advance
+    }
+
+    static func metrics(_ cr: OpaquePointer) -> (ascent: Double, descent: Double) {
+        var e = cairo_font_extents_t()
+        cairo_font_extents(cr, &e)
+        return (e.ascent, e.descent)
+    }
+
+    private static func glyphs(_ s: String, _ cr: OpaquePointer) -> [cairo_glyph_t]? {
+        var list: UnsafeMutablePointer<cairo_glyph_t>?
+        var count: Int32 = 0
+        let status = cairo_scaled_font_text_to_glyphs(cairo_get_scaled_font(cr), 0, 0, s, -1, &list, &count, nil, nil, nil)
+        defer { cairo_glyph_free(list) }
+        guard status == CAIRO_STATUS_SUCCESS, let list else { return nil }
+        return Array(UnsafeBufferPointer(start: list, count: Int(count)))
+    }
+}
