@@ -19,9 +19,24 @@ extension FrameRenderer {
         let color: RGB
     }
 
+    struct ArithmeticLooks {
+        let patch: GridLook
+        let products: GridLook
+        /// Whether the patch's label says some of it lies on the padding.
+        let patchPadded: Bool
+    }
+
     /// The patch's and the products' looks and the patch's label, as `drawArithmeticGrids` draws
     /// them; nil when the band does not draw the grids.
-    func arithmeticLooks(_ scene: FrameScene) -> (patch: GridLook, products: GridLook, patchPadded: Bool)? {
+    func arithmeticLooks(_ scene: FrameScene) -> ArithmeticLooks? {
+        let extras = self.extras(scene)
+        if let known = extras.looks { return known }
+        let looks = workOutArithmeticLooks(scene)
+        extras.looks = .some(looks)
+        return looks
+    }
+
+    private func workOutArithmeticLooks(_ scene: FrameScene) -> ArithmeticLooks? {
         let d = scene.layout.detail, p = scene.palette
         guard !d.frame.isEmpty, scene.scan.count > 0, let canvas = measuringCanvas else { return nil }
         let cell = scene.state.currentCell, k = cell.size
@@ -43,7 +58,7 @@ extension FrameRenderer {
         let products = look(cell.products, d.products, decimals: written.decimals) {
             FrameRenderer.signColor($0, maxAbs: maxProduct, p)
         }
-        return (patch, products, !paddedTaps(scene).isEmpty)
+        return ArithmeticLooks(patch: patch, products: products, patchPadded: !paddedTaps(scene).isEmpty)
     }
 
     /// Where the patch and products grids of two scenes differ: the cells that changed, the whole

@@ -37,8 +37,8 @@ struct TextBand {
     mutating func text(_ s: String, x: Double, baseline: Double, size: Double, bold: Bool = false, _ color: RGB,
                        alpha: Double = 1, align: Canvas.Align = .left, byWord: Bool = false, measuredOn canvas: Canvas) -> Double {
         canvas.font(size, bold: bold)
-        let w = canvas.width(s)
-        guard !s.isEmpty else { return w }
+        guard !s.isEmpty else { return 0 }
+        let w = canvas.extents(s).x_advance
         let x0: Double
         switch align {
         case .left: x0 = x.rounded()
@@ -54,21 +54,23 @@ struct TextBand {
         var wx = x0
         for word in s.split(separator: " ", omittingEmptySubsequences: false) {
             if !word.isEmpty {
-                place(String(word), x: wx, baseline: baseline, size: size, bold: bold, color, alpha, canvas)
-                wx += canvas.width(String(word))
+                wx += place(String(word), x: wx, baseline: baseline, size: size, bold: bold, color, alpha, canvas)
             }
             wx += space
         }
         return w
     }
 
+    /// Adds one text piece; returns its advance.
+    @discardableResult
     private mutating func place(_ s: String, x: Double, baseline: Double, size: Double, bold: Bool, _ color: RGB,
-                                _ alpha: Double, _ canvas: Canvas) {
+                                _ alpha: Double, _ canvas: Canvas) -> Double {
         // The ink's own box (Cairo's extents of the outlines), a pixel wider all round for the
         // antialiased edge.
         let e = canvas.extents(s)
         pieces.append(.text(s, x: x, baseline: baseline, size: size, bold: bold, color: color, alpha: alpha))
         boxes.append(Rect(x: x + e.x_bearing - 1, y: baseline + e.y_bearing - 1, width: e.width + 2, height: e.height + 2))
+        return e.x_advance
     }
 
     mutating func swatch(_ r: Rect, fill: RGB, border: RGB, borderWidth: Double) {
@@ -129,7 +131,9 @@ struct TextBand {
 /// the bands of the frame before and of the new one, and draws the new one right after.
 final class RecentValues<Key: Equatable, Value> {
     private var entries: [(key: Key, value: Value)] = []
-    private let capacity = 4
+    private let capacity: Int
+
+    init(capacity: Int = 4) { self.capacity = capacity }
 
     func value(_ key: Key, make: () -> Value) -> Value {
         if let i = entries.firstIndex(where: { $0.key == key }) { return entries[i].value }

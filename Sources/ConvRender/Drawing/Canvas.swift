@@ -89,13 +89,22 @@ struct Canvas {
     static let monoFamily = "DejaVu Sans Mono"
 
     func font(_ size: Double, bold: Bool = false) {
-        cairo_set_font_face(cr, bold ? Canvas.boldFace : Canvas.regularFace)
-        cairo_set_font_size(cr, max(1, size))
+        setFont(bold ? Canvas.boldFace : Canvas.regularFace, size)
     }
 
     func monoFont(_ size: Double) {
-        cairo_set_font_face(cr, Canvas.monoFace)
-        cairo_set_font_size(cr, max(1, size))
+        setFont(Canvas.monoFace, size)
+    }
+
+    /// Sets a face and size, unless they are set already: setting them again makes Cairo look its
+    /// scaled font up again on the next text.
+    private func setFont(_ face: OpaquePointer?, _ size: Double) {
+        let size = max(1, size)
+        var m = cairo_matrix_t()
+        cairo_get_font_matrix(cr, &m)
+        if cairo_get_font_face(cr) == face, m.xx == size, m.yy == size, m.xy == 0, m.yx == 0 { return }
+        cairo_set_font_face(cr, face)
+        cairo_set_font_size(cr, size)
     }
 
     // The faces `cairo_select_font_face` would make, made once: it builds a new face on every call,

@@ -14,7 +14,7 @@ extension FrameRenderer {
             let cell = scene.state.currentCell
             let written = writtenSum(cell, scene, canvas)
             if wants(gridsColumn) { drawArithmeticGrids(cell, written, scene, canvas) }
-            if wants(d.sum) { drawSum(cell, written, scene, canvas) }
+            if wants(d.sum) { sumBand(scene)?.draw(canvas, where: wants) }
         }
         let bars = FrameRenderer.legendBars(scene)
         if wants(FrameRenderer.poolArithmeticArea(scene)) { drawPoolArithmetic(scene, canvas) }
@@ -233,10 +233,6 @@ extension FrameRenderer {
         }
         let relu = DecimalText.fixed(Double(cell.relu), decimals: written.decimals)
         return (terms, total, "ReLU: max(0, \(written.value)) = \(relu)")
-    }
-
-    private func drawSum(_ cell: CellArithmetic, _ written: SumText, _ scene: FrameScene, _ canvas: Canvas) {
-        sumBand(cell, written, scene)?.draw(canvas, where: wants)
     }
 
     // MARK: the pool and the legend

@@ -14,6 +14,14 @@ extension FrameRenderer {
     }
 
     func poolBand(_ scene: FrameScene) -> TextBand? {
+        let extras = self.extras(scene)
+        if let known = extras.pool { return known }
+        let band = layOutPoolBand(scene)
+        extras.pool = .some(band)
+        return band
+    }
+
+    private func layOutPoolBand(_ scene: FrameScene) -> TextBand? {
         let d = scene.layout.detail, f = scene.layout.fonts
         guard scene.scan.count > 0, let canvas = measuringCanvas else { return nil }
         let (heads, line, complete) = FrameRenderer.poolText(scene)

@@ -3,7 +3,8 @@ import ConvModel
 
 /// The status line along the top and the timeline under the panels.
 extension FrameRenderer {
-    /// The two halves of the status line: what is being shown, and where the scan is.
+    /// The two halves of the status line: what is being shown, and where the scan is (in a stage
+    /// view: the stage and the value under the pointer). The right half ends with `h for help`.
     static func statusText(_ state: AppState) -> (left: [String], right: [String]) {
         let g = state.geometry, s = state.settings, k = state.kernel
         // A custom kernel is shown as the text `--filter` reads (the weights as stored, before any flip).
@@ -17,6 +18,9 @@ extension FrameRenderer {
         if s.flip { left.append("flipped") }
         if state.painter.isOn { left.append("painting: left button white, right black") }
         if let mode = state.network { left = FrameRenderer.networkStatus(mode, painting: state.painter.isOn) }
+        if let mode = state.network, let stage = mode.openStage {
+            return (left, FrameRenderer.stageStatus(mode, stage: stage) + ["h for help"])
+        }
         let scan = state.scan
         let scanTime = Clock.scanTimeText(positions: scan.count, speed: state.clock.speed)
         let right = [statusPosition(state).text, "\(speedText(state.clock.speed))/s  ·  scan \(scanTime)",

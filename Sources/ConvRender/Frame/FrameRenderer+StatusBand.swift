@@ -17,10 +17,12 @@ extension FrameRenderer {
         var text: String { label + number + total }
     }
 
+    /// In network mode the panels scan the first conv layer with one learned filter: the label
+    /// says which layer (`conv1 201/676`).
     static func statusPosition(_ state: AppState) -> StatusPosition {
-        let scan = state.scan
-        guard scan.count > 0 else { return StatusPosition(label: "position ", number: "0", total: "/0", widest: "0") }
-        return StatusPosition(label: "position ", number: "\(scan.position + 1)", total: "/\(scan.count)", widest: "\(scan.count)")
+        let scan = state.scan, label = state.network == nil ? "position " : "conv1 "
+        guard scan.count > 0 else { return StatusPosition(label: label, number: "0", total: "/0", widest: "0") }
+        return StatusPosition(label: label, number: "\(scan.position + 1)", total: "/\(scan.count)", widest: "\(scan.count)")
     }
 
     struct StatusKey: Equatable {
@@ -28,6 +30,9 @@ extension FrameRenderer {
         let right: [String]
         let position: StatusPosition
         let tour: String?
+        /// A stage view: the right half names the stage and the value under the pointer, with no
+        /// position and no play state.
+        let stageView: Bool
         let playing: Bool
         let rect: Rect
         let size: Double
@@ -37,11 +42,20 @@ extension FrameRenderer {
     /// The status line's pieces for a scene, laid out once per state (nil when there is no line
     /// or nothing to measure with).
     func statusBand(_ scene: FrameScene) -> TextBand? {
+        let extras = self.extras(scene)
+        if let known = extras.status { return known }
+        let band = layOutStatusBand(scene)
+        extras.status = .some(band)
+        return band
+    }
+
+    private func layOutStatusBand(_ scene: FrameScene) -> TextBand? {
         let r = scene.layout.status, state = scene.state
         guard !r.isEmpty, let canvas = measuringCanvas else { return nil }
         let (left, right) = FrameRenderer.statusText(state)
         let key = StatusKey(left: left, right: right, position: FrameRenderer.statusPosition(state),
-                            tour: FrameRenderer.tourText(state), playing: state.clock.isPlaying, rect: r,
+                            tour: FrameRenderer.tourText(state), stageView: state.network?.openStage != nil,
+                            playing: state.clock.isPlaying, rect: r,
                             size: scene.layout.fonts.status, theme: state.view.theme)
         return statusBands.value(key) {
             FrameRenderer.layOutStatus(key, scene.palette, canvas)
@@ -66,7 +80,7 @@ extension FrameRenderer {
         canvas.font(size, bold: true)
         let name = key.left[0]
         let nameWidth = canvas.width(name)
-        let gap = size * 1.4, icon = size * 1.3
+        let gap = size * 1.4, icon = key.stageView ? 0 : size * 1.3
 
         func width(_ item: RightItem) -> Double {
             switch item {
@@ -80,11 +94,17 @@ extension FrameRenderer {
             items.reduce(0) { $0 + width($1) } + Double(max(0, items.count - 1)) * dotWidth
         }
 
-        // The right half stays whole; in a narrow window it drops its words, then the speed.
+        // The right half stays whole; in a narrow window it drops its words, then the speed (in a
+        // stage view, the value under the pointer).
         let pos = key.position
         let full = RightItem.position(pos, withLabel: true), bare = RightItem.position(pos, withLabel: false)
-        let speed = RightItem.text(key.right[1]), play = RightItem.text(key.right[2])
-        var variants: [[RightItem]] = [[full, speed, play], [bare, speed, play], [bare, play], [bare]]
+        var variants: [[RightItem]]
+        if key.stageView {
+            variants = [[.text(key.right[0]), .text(key.right[1])], [.text(key.right[0])]]
+        } else {
+            let speed = RightItem.text(key.right[1]), play = RightItem.text(key.right[2])
+            variants = [[full, speed, play], [bare, speed, play], [bare, play], [bare]]
+        }
         if let tour = key.tour {
             variants = variants.dropLast().map { [.text(tour)] + $0 } + variants.suffix(1)
         }
@@ -115,7 +135,7 @@ extension FrameRenderer {
                           measuredOn: canvas)
             }
         }
-        band.playIcon(x: rightStart - icon, midY: r.midY, size: size * 0.8, playing: key.playing, p.text)
+        if !key.stageView { band.playIcon(x: rightStart - icon, midY: r.midY, size: size * 0.8, playing: key.playing, p.text) }
 
         let room = rightStart - icon - gap - r.minX
         guard room > nameWidth else { return band }

@@ -16,12 +16,14 @@ extension FrameRenderer {
 
     /// The sum's pieces for the current cell of a scene (nil when the band has no room for it).
     func sumBand(_ scene: FrameScene) -> TextBand? {
-        guard scene.scan.count > 0 else { return nil }
-        return sumBand(scene.state.currentCell, nil, scene)
+        let extras = self.extras(scene)
+        if let known = extras.sum { return known }
+        let band = scene.scan.count > 0 ? sumBand(scene.state.currentCell, scene) : nil
+        extras.sum = .some(band)
+        return band
     }
 
-    /// The same, with the products and sum as written when the caller has them already.
-    func sumBand(_ cell: CellArithmetic, _ written: SumText?, _ scene: FrameScene) -> TextBand? {
+    private func sumBand(_ cell: CellArithmetic, _ scene: FrameScene) -> TextBand? {
         let d = scene.layout.detail
         guard !d.sum.isEmpty, let canvas = measuringCanvas else { return nil }
         let showRelu = scene.state.view.showRelu
@@ -29,8 +31,7 @@ extension FrameRenderer {
                          theme: scene.state.view.theme, showRelu: showRelu,
                          valueColor: scene.middleScale.color(showRelu ? cell.relu : cell.value))
         return sumBands.value(key) {
-            let text = written ?? writtenSum(cell, scene, canvas)
-            return FrameRenderer.layOutSum(key, text, scene.palette, canvas)
+            FrameRenderer.layOutSum(key, writtenSum(cell, scene, canvas), scene.palette, canvas)
         }
     }
 

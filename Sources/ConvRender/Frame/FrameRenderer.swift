@@ -38,6 +38,8 @@ public final class FrameRenderer {
     let writtenSums = RecentValues<WrittenSumKey, SumText>()
     /// The status line, the written-out sum and the pool's arithmetic as last laid out.
     let statusBands = RecentValues<StatusKey, TextBand>()
+    /// The bands and looks of the frame before and the new one (only two: a state holds its maps).
+    let extrasMemo = RecentValues<FrameExtras.Key, FrameExtras>(capacity: 2)
     let sumBands = RecentValues<SumKey, TextBand>()
     let poolBands = RecentValues<PoolKey, TextBand>()
     /// The strip's boxes as last measured: a step that lights another stage compares them.
