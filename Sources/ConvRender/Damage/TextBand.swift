@@ -37,40 +37,18 @@ struct TextBand {
     mutating func text(_ s: String, x: Double, baseline: Double, size: Double, bold: Bool = false, _ color: RGB,
                        alpha: Double = 1, align: Canvas.Align = .left, byWord: Bool = false, measuredOn canvas: Canvas) -> Double {
         canvas.font(size, bold: bold)
-        guard !s.isEmpty else { return 0 }
-        let w = canvas.extents(s).x_advance
+        let run = canvas.run(s, byWord: byWord)
         let x0: Double
         switch align {
         case .left: x0 = x.rounded()
-        case .center: x0 = (x - w / 2).rounded()
-        case .right: x0 = (x - w).rounded()
+        case .center: x0 = (x - run.width / 2).rounded()
+        case .right: x0 = (x - run.width).rounded()
         }
-        guard byWord, s.contains(" ") else {
-            place(s, x: x0, baseline: baseline, size: size, bold: bold, color, alpha, canvas)
-            return w
+        for w in run.words {
+            pieces.append(.text(w.text, x: x0 + w.dx, baseline: baseline, size: size, bold: bold, color: color, alpha: alpha))
+            boxes.append(Rect(x: x0 + w.ink.x, y: baseline + w.ink.y, width: w.ink.width, height: w.ink.height))
         }
-        // Hinted advances are whole pixels, so a word starts where it does in the whole line.
-        let space = canvas.width(" ")
-        var wx = x0
-        for word in s.split(separator: " ", omittingEmptySubsequences: false) {
-            if !word.isEmpty {
-                wx += place(String(word), x: wx, baseline: baseline, size: size, bold: bold, color, alpha, canvas)
-            }
-            wx += space
-        }
-        return w
-    }
-
-    /// Adds one text piece; returns its advance.
-    @discardableResult
-    private mutating func place(_ s: String, x: Double, baseline: Double, size: Double, bold: Bool, _ color: RGB,
-                                _ alpha: Double, _ canvas: Canvas) -> Double {
-        // The ink's own box (Cairo's extents of the outlines), a pixel wider all round for the
-        // antialiased edge.
-        let e = canvas.extents(s)
-        pieces.append(.text(s, x: x, baseline: baseline, size: size, bold: bold, color: color, alpha: alpha))
-        boxes.append(Rect(x: x + e.x_bearing - 1, y: baseline + e.y_bearing - 1, width: e.width + 2, height: e.height + 2))
-        return e.x_advance
+        return run.width
     }
 
     mutating func swatch(_ r: Rect, fill: RGB, border: RGB, borderWidth: Double) {

@@ -1,4 +1,5 @@
 import CCairo
+import ConvModel
 
 /// What Cairo said about strings and fonts before — advance widths, font metrics, glyphs — by
 /// font and text: `cairo_text_extents` and `cairo_show_text` turn the text into glyphs on every
@@ -23,6 +24,8 @@ final class TextMemo {
     private var glyphRuns: [Key: [cairo_glyph_t]] = [:]
     private var fontMetrics: [Font: (ascent: Double, descent: Double)] = [:]
     private var inks: [Key: cairo_text_extents_t] = [:]
+    private var runs: [Key: TextRun] = [:]
+    private var wordRuns: [Key: TextRun] = [:]
     /// A window that runs for days meets unboundedly many strings: start afresh past this many.
     private let capacity = 8192
 
@@ -46,6 +49,23 @@ final class TextMemo {
         if widths.count >= capacity { widths.removeAll(keepingCapacity: true) }
         widths[key] = w
         return w
+    }
+
+    /// `s` in the current font as one piece, or with `byWord` as one piece per word, placed from
+    /// its origin (`TextRun`).
+    func run(_ s: String, byWord: Bool, _ cr: OpaquePointer) -> TextRun {
+        guard let font = font(cr) else { return TextRun(s, byWord: byWord, extents: { TextMemo.extents($0, cr) }) }
+        let key = Key(text: s, font: font)
+        if let r = byWord ? wordRuns[key] : runs[key] { return r }
+        let r = TextRun(s, byWord: byWord, extents: { self.extents($0, cr) })
+        if byWord {
+            if wordRuns.count >= capacity { wordRuns.removeAll(keepingCapacity: true) }
+            wordRuns[key] = r
+        } else {
+            if runs.count >= capacity { runs.removeAll(keepingCapacity: true) }
+            runs[key] = r
+        }
+        return r
     }
 
     /// The extents of `s` in the current font: where its ink lies from its origin, and its advance.
@@ -105,5 +125,46 @@ final class TextMemo {
         defer { cairo_glyph_free(list) }
         guard status == CAIRO_STATUS_SUCCESS, let list else { return nil }
         return Array(UnsafeBufferPointer(start: list, count: Int(count)))
+    }
+}
+
+/// A string laid out from its origin (left end of the baseline): its advance, and its pieces —
+/// the whole string, or one per word — each with its offset and ink box from that origin.
+struct TextRun {
+    struct Word {
+        let text: String
+        let dx: Double
+        /// The ink box from the origin, a pixel wider all round for the antialiased edge.
+        let ink: Rect
+    }
+
+    let width: Double
+    let words: [Word]
+
+    /// Hinted advances are whole pixels, so a word starts where it does in the whole line.
+    init(_ s: String, byWord: Bool, extents: (String) -> cairo_text_extents_t) {
+        func word(_ t: String, _ dx: Double) -> (Word, Double) {
+            let e = extents(t)
+            return (Word(text: t, dx: dx, ink: Rect(x: dx + e.x_bearing - 1, y: e.y_bearing - 1, width: e.width + 2,
+                                                      height: e.height + 2)), e.x_advance)
+        }
+        guard byWord, s.contains(" ") else {
+            let (w, advance) = word(s, 0)
+            width = advance
+            words = s.isEmpty ? [] : [w]
+            return
+        }
+        let space = extents(" ").x_advance
+        var dx = 0.0, out: [Word] = []
+        for part in s.split(separator: " ", omittingEmptySubsequences: false) {
+            if !part.isEmpty {
+                let (w, advance) = word(String(part), dx)
+                out.append(w)
+                dx += advance
+            }
+            dx += space
+        }
+        width = extents(s).x_advance
+        words = out
     }
 }

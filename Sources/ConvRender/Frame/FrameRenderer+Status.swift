@@ -80,7 +80,13 @@ extension FrameRenderer {
         let r = scene.layout.timeline, p = scene.palette, scan = scene.scan
         guard !r.isEmpty, scan.count > 0 else { return }
         let cr = canvas.cr
-        canvas.fillRounded(r, radius: r.height / 2, p.track)
+        // Away from its round ends the track is a plain band: a damaged rectangle there fills the
+        // same pixels without tracing the ends' arcs.
+        if let clip = damageClip, clip.minX >= r.minX + r.height, clip.maxX <= r.maxX - r.height {
+            canvas.fill(r, p.track)
+        } else {
+            canvas.fillRounded(r, radius: r.height / 2, p.track)
+        }
         let l = scene.layout
         let x = l.timelineX(afterPosition: scan.position, count: scan.count)
         canvas.fillRounded(Rect(x: r.minX, y: r.y, width: x - r.minX, height: r.height), radius: r.height / 2, p.trackFill)
