@@ -17,6 +17,14 @@ struct Canvas {
         if alpha >= 1 { cairo_set_source_rgb(cr, c.r, c.g, c.b) } else { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha) }
     }
 
+    /// Whether nothing inside `r` can show through the current clip (a damaged frame's marks
+    /// outside the rectangle being drawn): then drawing there is skipped before its path is built.
+    func isClippedOut(_ r: Rect) -> Bool {
+        var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
+        cairo_clip_extents(cr, &x0, &y0, &x1, &y1)
+        return r.maxX <= x0 || r.minX >= x1 || r.maxY <= y0 || r.minY >= y1
+    }
+
     func fill(_ r: Rect, _ c: RGB, _ alpha: Double = 1) {
         guard !r.isEmpty else { return }
         color(c, alpha)
@@ -27,7 +35,7 @@ struct Canvas {
     /// A frame of `width` pixels lying just outside `r` (so the cells inside stay uncovered).
     /// Drawn as four boxes that do not overlap, which Cairo fills without building a mask.
     func frameOutside(_ r: Rect, width w: Double, _ c: RGB, _ alpha: Double = 1) {
-        guard w > 0 else { return }
+        guard w > 0, !isClippedOut(r.insetBy(dx: -w, dy: -w)) else { return }
         color(c, alpha)
         cairo_rectangle(cr, r.x - w, r.y - w, r.width + 2 * w, w)
         cairo_rectangle(cr, r.x - w, r.maxY, r.width + 2 * w, w)
