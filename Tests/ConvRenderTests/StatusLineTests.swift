@@ -1,23 +1,14 @@
 import ConvModel
-import ConvNet
 @testable import ConvRender
 import XCTest
 
 /// What the status line says in network mode and in a stage view, and how it is laid out so that
 /// a scan step redraws only the position.
 final class StatusLineTests: XCTestCase {
-    /// A network with one test image (a bright block, true class 1, `Trouser`).
-    private static let source: NetworkSource = {
-        var rng = SeededGenerator(seed: 3)
-        let weights = NetworkWeights.heNormal(.standard, using: &rng)
-        let pixels = (0..<784).map { k in UInt8((k % 28 > 8 && k % 28 < 20 && k / 28 > 4) ? 200 : 0) }
-        return NetworkSource(name: "test-8-16", weights: weights, classes: ClassNames.fashion,
-                             testImages: ImageSet(rows: 28, columns: 28, pixels: pixels, labels: [1]), testSource: "one image")
-    }()
-
     private func networkState(position: Int, stage: Int? = nil, width: Int = 1920, height: Int = 1080) -> AppState {
         makeState(width: width, height: height) {
-            $0.update(.setNetworkSource(Self.source))
+            // One test image: a bright block, true class 1, `Trouser`.
+            $0.update(.setNetworkSource(NetworkRenderTests.source))
             $0.update(.toggleNetwork)
             $0.update(.seek(position))
             if let stage { $0.update(.openStage(stage)) }

@@ -16,6 +16,14 @@ final class FrameExtras {
     var sum: TextBand??
     var pool: TextBand??
     var looks: FrameRenderer.ArithmeticLooks??
+
+    /// The value at `path`, worked out by `make` the first time it is asked for.
+    func value<T>(_ path: ReferenceWritableKeyPath<FrameExtras, T??>, _ make: () -> T?) -> T? {
+        if let known = self[keyPath: path] { return known }
+        let value = make()
+        self[keyPath: path] = .some(value)
+        return value
+    }
 }
 
 extension FrameRenderer {

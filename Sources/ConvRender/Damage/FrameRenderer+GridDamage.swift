@@ -29,11 +29,7 @@ extension FrameRenderer {
     /// The patch's and the products' looks and the patch's label, as `drawArithmeticGrids` draws
     /// them; nil when the band does not draw the grids.
     func arithmeticLooks(_ scene: FrameScene) -> ArithmeticLooks? {
-        let extras = self.extras(scene)
-        if let known = extras.looks { return known }
-        let looks = workOutArithmeticLooks(scene)
-        extras.looks = .some(looks)
-        return looks
+        extras(scene).value(\.looks) { workOutArithmeticLooks(scene) }
     }
 
     private func workOutArithmeticLooks(_ scene: FrameScene) -> ArithmeticLooks? {

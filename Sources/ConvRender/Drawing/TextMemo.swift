@@ -21,7 +21,7 @@ final class TextMemo {
     }
 
     private var widths: [Key: Double] = [:]
-    private var glyphRuns: [Key: [cairo_glyph_t]] = [:]
+    private var glyphRuns: [Key: [cairo_glyph_t]?] = [:]
     private var fontMetrics: [Font: (ascent: Double, descent: Double)] = [:]
     private var inks: [Key: cairo_text_extents_t] = [:]
     private var runs: [Key: TextRun] = [:]
@@ -41,42 +41,32 @@ final class TextMemo {
         return Font(size: m.xx, bold: bold, mono: mono)
     }
 
+    /// `table[key]`, or `make()` noted there (the table started afresh when full).
+    private func remembered<K: Hashable, V>(_ table: inout [K: V], _ key: K, _ make: () -> V) -> V {
+        if let v = table[key] { return v }
+        let v = make()
+        if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+        table[key] = v
+        return v
+    }
+
     func width(_ s: String, _ cr: OpaquePointer) -> Double {
         guard let font = font(cr) else { return TextMemo.measure(s, cr) }
-        let key = Key(text: s, font: font)
-        if let w = widths[key] { return w }
-        let w = TextMemo.measure(s, cr)
-        if widths.count >= capacity { widths.removeAll(keepingCapacity: true) }
-        widths[key] = w
-        return w
+        return remembered(&widths, Key(text: s, font: font)) { TextMemo.measure(s, cr) }
     }
 
     /// `s` in the current font as one piece, or with `byWord` as one piece per word, placed from
     /// its origin (`TextRun`).
     func run(_ s: String, byWord: Bool, _ cr: OpaquePointer) -> TextRun {
         guard let font = font(cr) else { return TextRun(s, byWord: byWord, extents: { TextMemo.extents($0, cr) }) }
-        let key = Key(text: s, font: font)
-        if let r = byWord ? wordRuns[key] : runs[key] { return r }
-        let r = TextRun(s, byWord: byWord, extents: { self.extents($0, cr) })
-        if byWord {
-            if wordRuns.count >= capacity { wordRuns.removeAll(keepingCapacity: true) }
-            wordRuns[key] = r
-        } else {
-            if runs.count >= capacity { runs.removeAll(keepingCapacity: true) }
-            runs[key] = r
-        }
-        return r
+        let make = { TextRun(s, byWord: byWord, extents: { self.extents($0, cr) }) }
+        return byWord ? remembered(&wordRuns, Key(text: s, font: font), make) : remembered(&runs, Key(text: s, font: font), make)
     }
 
     /// The extents of `s` in the current font: where its ink lies from its origin, and its advance.
     func extents(_ s: String, _ cr: OpaquePointer) -> cairo_text_extents_t {
         guard let font = font(cr) else { return TextMemo.extents(s, cr) }
-        let key = Key(text: s, font: font)
-        if let e = inks[key] { return e }
-        let e = TextMemo.extents(s, cr)
-        if inks.count >= capacity { inks.removeAll(keepingCapacity: true) }
-        inks[key] = e
-        return e
+        return remembered(&inks, Key(text: s, font: font)) { TextMemo.extents(s, cr) }
     }
 
     static func extents(_ s: String, _ cr: OpaquePointer) -> cairo_text_extents_t {
@@ -88,22 +78,13 @@ final class TextMemo {
     /// The current font's ascent and descent.
     func metrics(_ cr: OpaquePointer) -> (ascent: Double, descent: Double) {
         guard let font = font(cr) else { return TextMemo.metrics(cr) }
-        if let m = fontMetrics[font] { return m }
-        let m = TextMemo.metrics(cr)
-        if fontMetrics.count >= 256 { fontMetrics.removeAll() }
-        fontMetrics[font] = m
-        return m
+        return remembered(&fontMetrics, font) { TextMemo.metrics(cr) }
     }
 
     /// The glyphs of `s` in the current font placed from (0, 0); nil when Cairo cannot make them.
     func glyphs(_ s: String, _ cr: OpaquePointer) -> [cairo_glyph_t]? {
         guard let font = font(cr) else { return TextMemo.glyphs(s, cr) }
-        let key = Key(text: s, font: font)
-        if let g = glyphRuns[key] { return g }
-        guard let g = TextMemo.glyphs(s, cr) else { return nil }
-        if glyphRuns.count >= capacity { glyphRuns.removeAll(keepingCapacity: true) }
-        glyphRuns[key] = g
-        return g
+        return remembered(&glyphRuns, Key(text: s, font: font)) { TextMemo.glyphs(s, cr) }
     }
 
     static func measure(_ s: String, _ cr: OpaquePointer) -> Double {

@@ -14,11 +14,7 @@ extension FrameRenderer {
     }
 
     func poolBand(_ scene: FrameScene) -> TextBand? {
-        let extras = self.extras(scene)
-        if let known = extras.pool { return known }
-        let band = layOutPoolBand(scene)
-        extras.pool = .some(band)
-        return band
+        extras(scene).value(\.pool) { layOutPoolBand(scene) }
     }
 
     private func layOutPoolBand(_ scene: FrameScene) -> TextBand? {

@@ -42,11 +42,7 @@ extension FrameRenderer {
     /// The status line's pieces for a scene, laid out once per state (nil when there is no line
     /// or nothing to measure with).
     func statusBand(_ scene: FrameScene) -> TextBand? {
-        let extras = self.extras(scene)
-        if let known = extras.status { return known }
-        let band = layOutStatusBand(scene)
-        extras.status = .some(band)
-        return band
+        extras(scene).value(\.status) { layOutStatusBand(scene) }
     }
 
     private func layOutStatusBand(_ scene: FrameScene) -> TextBand? {

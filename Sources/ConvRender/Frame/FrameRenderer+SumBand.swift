@@ -16,11 +16,7 @@ extension FrameRenderer {
 
     /// The sum's pieces for the current cell of a scene (nil when the band has no room for it).
     func sumBand(_ scene: FrameScene) -> TextBand? {
-        let extras = self.extras(scene)
-        if let known = extras.sum { return known }
-        let band = scene.scan.count > 0 ? sumBand(scene.state.currentCell, scene) : nil
-        extras.sum = .some(band)
-        return band
+        extras(scene).value(\.sum) { scene.scan.count > 0 ? sumBand(scene.state.currentCell, scene) : nil }
     }
 
     private func sumBand(_ cell: CellArithmetic, _ scene: FrameScene) -> TextBand? {
