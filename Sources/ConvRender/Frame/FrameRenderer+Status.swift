@@ -56,7 +56,7 @@ extension FrameRenderer {
         for list in candidates {
             let whole = separator + list.joined(separator: separator)
             if canvas.width(whole) <= maxWidth { return whole }
-            guard let kernel = list.first, let colon = kernel.firstIndex(of: ":") else { continue }
+            guard let kernel = list.first, let colon = customKernelColon(kernel) else { continue }
             let head = String(kernel[...colon])
             let others = list.dropFirst().map { separator + $0 }.joined()
             let room = maxWidth - canvas.width(separator + head + " ") - canvas.width(others)
@@ -68,8 +68,14 @@ extension FrameRenderer {
             if canvas.width(bare) <= maxWidth { return bare }
         }
         var last = candidates.last!
-        if let kernel = last.first, let colon = kernel.firstIndex(of: ":") { last[0] = String(kernel[..<colon]) }
+        if let kernel = last.first, let colon = customKernelColon(kernel) { last[0] = String(kernel[..<colon]) }
         return canvas.fitted(separator + last.joined(separator: separator), maxWidth: maxWidth)
+    }
+
+    /// Where the weights of a custom kernel's item (`custom 3×3: 1,0,…`) start; nil for any other
+    /// item, such as network mode's `true: Ankle boot`, which is never cut short this way.
+    private static func customKernelColon(_ item: String) -> String.Index? {
+        item.hasPrefix("custom ") ? item.firstIndex(of: ":") : nil
     }
 
     /// A track the width of the panels: filled up to the current position, with a tick wherever
