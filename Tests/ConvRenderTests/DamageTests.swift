@@ -33,6 +33,35 @@ final class DamageTests: XCTestCase {
         }
     }
 
+    /// Every step of a whole scan, one after another, as a playing window draws them: each
+    /// position's number, row and column (9 → 10, 99 → 100), every pool block completing, every
+    /// row wrapping, the sum's and the pool's words and the small grids' cells changing, in both
+    /// themes. Each damage-drawn frame equals the full frame.
+    func testEveryStepOfAWholeScanIsDrawnExactly() throws {
+        for (theme, filter, w, h) in [(Theme.dark, "sharpen", 1024, 640), (.light, "gaussian", 1280, 800)] {
+            var state = makeState(input: "cross", filter: filter, width: w, height: h, position: 0) {
+                $0.update(.setTheme(theme))
+                $0.update(.setPlaying(true))
+            }
+            let renderer = FrameRenderer(), reference = FrameRenderer()
+            let shown = try ImageSurface(width: w, height: h, opaque: true)
+            let context = DrawingContext(shown)
+            renderer.draw(state, into: context.pointer, width: w, height: h)
+            while !state.scan.isAtEnd {
+                let before = state
+                state.update(.step(1))
+                guard case let .rects(rects) = renderer.damage(from: before, to: state, width: w, height: h) else {
+                    return XCTFail("step to \(state.scan.position) is a full frame")
+                }
+                renderer.draw(state, into: context.pointer, width: w, height: h, only: rects)
+                let full = try reference.render(state, width: w, height: h)
+                if let diff = firstDifference(shown, full) {
+                    return XCTFail("\(theme) \(filter), step to \(state.scan.position): pixel \(diff) differs (damage \(rects))")
+                }
+            }
+        }
+    }
+
     /// A scan step while playing damages a small part of the frame, not the whole of it: the
     /// box, cells, the bands that write the position out — less than a third of a 1080p frame.
     func testAScanStepDamagesLittle() {

@@ -175,4 +175,18 @@ final class KernelEditingRenderTests: XCTestCase {
                                                 maxWidth: canvas.width("  ·  custom 7×7  ·  stride 1  ·  same padding  ·  dilation 2  ·  flipped") + 1, canvas)
         XCTAssertEqual(narrow, "  ·  custom 7×7  ·  stride 1  ·  same padding  ·  dilation 2  ·  flipped")
     }
+
+    /// Only a custom kernel gives up what follows its colon: network mode's `true: …` keeps its
+    /// class, and a tight line is cut at its end instead.
+    func testOtherItemsWithAColonAreNotCutLikeAKernel() throws {
+        let scratch = try ImageSurface(width: 1, height: 1)
+        let context = DrawingContext(scratch)
+        let canvas = Canvas(cr: context.pointer)
+        canvas.font(16)
+        let items = ["true: Ankle boot", "predicted: Coat 39.2 %", "filter 1 of 8", "trained here, 64 images from He-normal, seed 0"]
+        let whole = "  ·  " + items.joined(separator: "  ·  ")
+        let text = FrameRenderer.fittedStatus(items, separator: "  ·  ", maxWidth: canvas.width(whole) - 40, canvas)
+        XCTAssertTrue(text.hasPrefix("  ·  true: Ankle boot  ·  predicted: Coat 39.2 %  ·  filter 1 of 8  ·  trained here"), text)
+        XCTAssertTrue(text.hasSuffix("…"), text)
+    }
 }

@@ -10,7 +10,7 @@ import XCTest
 final class NetworkRenderTests: XCTestCase {
     static let sizes = [(640, 400), (1920, 1080), (3840, 2160)]
 
-    private static let source: NetworkSource = {
+    static let source: NetworkSource = {
         var rng = SeededGenerator(seed: 3)
         let weights = NetworkWeights.heNormal(.standard, using: &rng)
         let pixels = (0..<784).map { k in UInt8((k % 28 > 8 && k % 28 < 20 && k / 28 > 4) ? 200 : 0) }

@@ -17,17 +17,25 @@ public enum FrameDamage: Equatable, Sendable {
     /// Above this share of the frame, drawing it whole costs about what the pieces would.
     static let fullShare = 0.6
 
-    /// `rects` rounded out to whole pixels, cut to `bounds`, and merged wherever two overlap, or
-    /// `.full` when they cover most of the frame anyway.
+    /// Each rectangle is a pass over the frame's parts, which costs about as much as filling this
+    /// many pixels: two near rectangles are drawn as one when their union adds no more.
+    static let passCost = 1500.0
+
+    /// `rects` rounded out to whole pixels, cut to `bounds`, and merged wherever two overlap or lie
+    /// so close that one box costs less than two, or `.full` when they cover most of the frame anyway.
     public static func normalized(_ rects: [Rect], in bounds: Rect) -> FrameDamage {
         var out: [Rect] = []
+        func area(_ r: Rect) -> Double { r.width * r.height }
         for r in rects {
             let x0 = r.minX.rounded(.down), y0 = r.minY.rounded(.down)
             var merged = Rect(x: x0, y: y0, width: r.maxX.rounded(.up) - x0, height: r.maxY.rounded(.up) - y0)
                 .intersection(bounds)
             guard !merged.isEmpty else { continue }
-            // Merging may make a box that now overlaps one already passed: start again until none does.
-            while let i = out.firstIndex(where: { !$0.intersection(merged).isEmpty }) {
+            // Merging may make a box that now overlaps (or nears) one already passed: start again
+            // until none does.
+            while let i = out.firstIndex(where: {
+                !$0.intersection(merged).isEmpty || area($0.union(merged)) <= area($0) + area(merged) + passCost
+            }) {
                 merged = merged.union(out.remove(at: i))
             }
             out.append(merged)

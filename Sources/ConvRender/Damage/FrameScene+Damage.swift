@@ -87,14 +87,21 @@ extension FrameRenderer {
         for kind in [PanelKind.conv, .pool] {
             if let r = FrameScene.revealChange(kind, a, b) { rects.append(r) }
         }
-        let (oldLeft, oldRight) = FrameRenderer.statusText(old), (newLeft, newRight) = FrameRenderer.statusText(new)
-        if oldLeft != newLeft || oldRight != newRight || FrameRenderer.tourText(old) != FrameRenderer.tourText(new) {
-            rects.append(sections.status)
-        }
+        // The status line: the pieces that differ (a step changes the position's number alone).
+        if let lineA = statusBand(a), let lineB = statusBand(b) { rects += lineB.changes(from: lineA) }
         if old.scan != new.scan {
             rects += [sections.timelineChange(from: old.scan.position, to: new.scan.position, b.layout, count: new.scan.count)]
-                + sections.detailMoving
+
+            rects += arithmeticGridChanges(a, b, sections)
             rects += stripChange(a, b, sections)
+        }
+        // The written-out sum and the pool's arithmetic: the pieces whose text, colour or place changed.
+        for (bandA, bandB) in [(sumBand(a), sumBand(b)), (poolBand(a), poolBand(b))] {
+            switch (bandA, bandB) {
+            case let (x?, y?): rects += y.changes(from: x)
+            case (nil, nil): break
+            case let (x, y): rects += [x?.bounds, y?.bounds].compactMap { $0 }
+            }
         }
         if old.caption != new.caption { rects.append(sections.caption) }
         return FrameDamage.normalized(rects, in: b.layout.bounds)
@@ -108,9 +115,8 @@ extension FrameRenderer {
         let litB = Set(ArchitectureStrip.litStages(scan: b.scan, showRelu: b.state.view.showRelu))
         guard litA != litB else { return [] }
         let s = b.layout.strip, f = b.layout.fonts
-        guard s.boxes.count == ArchitectureStrip.stageCount, let measuring else { return [sections.strip] }
+        guard s.boxes.count == ArchitectureStrip.stageCount, let canvas = measuringCanvas else { return [sections.strip] }
         let stages = ArchitectureStrip.stages(for: b.geometry, pool: b.state.settings.pool)
-        let canvas = Canvas(cr: measuring.pointer)
         let boxesA = stripBoxes(stages, litA, s, nameSize: f.body, shapeSize: f.small, canvas).boxes
         let boxesB = stripBoxes(stages, litB, s, nameSize: f.body, shapeSize: f.small, canvas).boxes
         guard boxesA == boxesB else { return [sections.strip] }

@@ -7,9 +7,10 @@ struct FrameSections {
     let panels: [Rect]
     let timeline: Rect
     let detail: Rect
-    /// The parts of the detail band that follow the scan position: the patch and products with
-    /// their labels, the written-out sum, the pool's arithmetic (not the kernel or the legend).
-    let detailMoving: [Rect]
+    /// The patch and products grids with their labels: the parts of the detail band that follow
+    /// the scan position and are not laid out as pieces (the sum and the pool's arithmetic are,
+    /// `TextBand`).
+    let detailGrids: [Rect]
     let strip: Rect
     let caption: Rect
 
@@ -27,13 +28,8 @@ struct FrameSections {
         timeline = l.timeline.isEmpty ? .zero : l.timeline.insetBy(dx: -knob, dy: -knob)
         let d = l.detail
         detail = d.frame
-        // The patch and the products with their labels, the sum, and the pool's arithmetic (which
-        // ends on a whole pixel above the legend, which does not move).
         let labels = FrameRenderer.gridLabelAreas(l)
-        let patch = labels[1].union(d.patch), products = labels[2].union(d.products)
-        let pool = FrameRenderer.poolArithmeticArea(scene)
-        detailMoving = [patch, products, d.sum,
-                        Rect(x: pool.x, y: pool.y, width: pool.width, height: pool.maxY.rounded(.down) - pool.y)]
+        detailGrids = [labels[1].union(d.patch), labels[2].union(d.products)]
         strip = l.strip.frame
         caption = l.caption?.frame ?? .zero
     }

@@ -7,11 +7,22 @@ struct Canvas {
     let cr: OpaquePointer
     /// Set by the layout tests: every string drawn is noted with its ink box.
     var recorder: TextRecorder? = nil
+    /// Widths, metrics and glyphs found before, kept by the renderer across frames (nil: ask Cairo
+    /// every time).
+    var memo: TextMemo? = nil
 
     enum Align { case left, center, right }
 
     func color(_ c: RGB, _ alpha: Double = 1) {
         if alpha >= 1 { cairo_set_source_rgb(cr, c.r, c.g, c.b) } else { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha) }
+    }
+
+    /// Whether nothing inside `r` can show through the current clip (a damaged frame's marks
+    /// outside the rectangle being drawn): then drawing there is skipped before its path is built.
+    func isClippedOut(_ r: Rect) -> Bool {
+        var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
+        cairo_clip_extents(cr, &x0, &y0, &x1, &y1)
+        return r.maxX <= x0 || r.minX >= x1 || r.maxY <= y0 || r.minY >= y1
     }
 
     func fill(_ r: Rect, _ c: RGB, _ alpha: Double = 1) {
@@ -24,7 +35,7 @@ struct Canvas {
     /// A frame of `width` pixels lying just outside `r` (so the cells inside stay uncovered).
     /// Drawn as four boxes that do not overlap, which Cairo fills without building a mask.
     func frameOutside(_ r: Rect, width w: Double, _ c: RGB, _ alpha: Double = 1) {
-        guard w > 0 else { return }
+        guard w > 0, !isClippedOut(r.insetBy(dx: -w, dy: -w)) else { return }
         color(c, alpha)
         cairo_rectangle(cr, r.x - w, r.y - w, r.width + 2 * w, w)
         cairo_rectangle(cr, r.x - w, r.maxY, r.width + 2 * w, w)
@@ -86,28 +97,52 @@ struct Canvas {
     static let monoFamily = "DejaVu Sans Mono"
 
     func font(_ size: Double, bold: Bool = false) {
-        cairo_select_font_face(cr, Canvas.family, CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(cr, max(1, size))
+        setFont(bold ? Canvas.boldFace : Canvas.regularFace, size)
     }
 
     func monoFont(_ size: Double) {
-        cairo_select_font_face(cr, Canvas.monoFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(cr, max(1, size))
+        setFont(Canvas.monoFace, size)
     }
+
+    /// Sets a face and size, unless they are set already: setting them again makes Cairo look its
+    /// scaled font up again on the next text.
+    private func setFont(_ face: OpaquePointer?, _ size: Double) {
+        let size = max(1, size)
+        var m = cairo_matrix_t()
+        cairo_get_font_matrix(cr, &m)
+        if cairo_get_font_face(cr) == face, m.xx == size, m.yy == size, m.xy == 0, m.yx == 0 { return }
+        cairo_set_font_face(cr, face)
+        cairo_set_font_size(cr, size)
+    }
+
+    // The faces `cairo_select_font_face` would make, made once: it builds a new face on every call,
+    // and a frame sets a font hundreds of times. Cairo's font faces are reference counted and
+    // safe to share between threads; these live as long as the program.
+    static let regularFace = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    static let boldFace = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD)
+    static let monoFace = cairo_toy_font_face_create(monoFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
 
     /// Advance width of `s` in the current font.
     func width(_ s: String) -> Double {
+        if let memo { return memo.width(s, cr) }
         var e = cairo_text_extents_t()
         cairo_text_extents(cr, s, &e)
         return e.x_advance
     }
 
+    /// The extents of `s` in the current font (ink box from the origin, advance).
+    func extents(_ s: String) -> cairo_text_extents_t {
+        memo?.extents(s, cr) ?? TextMemo.extents(s, cr)
+    }
+
+    /// `s` in the current font as a run of one piece, or of one piece per word.
+    func run(_ s: String, byWord: Bool) -> TextRun {
+        memo?.run(s, byWord: byWord, cr) ?? TextRun(s, byWord: byWord, extents: { TextMemo.extents($0, cr) })
+    }
+
     /// Ascent and descent of the current font.
     func metrics() -> (ascent: Double, descent: Double) {
-        var e = cairo_font_extents_t()
-        cairo_font_extents(cr, &e)
-        return (e.ascent, e.descent)
+        memo?.metrics(cr) ?? TextMemo.metrics(cr)
     }
 
     /// Baseline that centres a line of the current font on `midY`.
@@ -126,15 +161,33 @@ struct Canvas {
         case .center: x0 = x - w / 2
         case .right: x0 = x - w
         }
-        color(c, alpha)
-        cairo_move_to(cr, x0.rounded(), y)
-        cairo_show_text(cr, s)
-        if let recorder {
-            var e = cairo_text_extents_t()
-            cairo_text_extents(cr, s, &e)
-            recorder.record(s, Rect(x: x0.rounded() + e.x_bearing, y: y + e.y_bearing, width: e.width, height: e.height))
-        }
+        show(s, x: x0.rounded(), y: y, c, alpha)
         return w
+    }
+
+    /// Draws `s` with its left end at `x` and its baseline at `y`, as it is: no measuring. With a
+    /// memo, from glyphs found before, moved into place (`x` and `y` are whole pixels and hinted
+    /// advances whole too, so they land where `cairo_show_text` puts them).
+    func show(_ s: String, x: Double, y: Double, _ c: RGB, _ alpha: Double = 1) {
+        color(c, alpha)
+        if let memo, var glyphs = memo.glyphs(s, cr) {
+            for i in glyphs.indices {
+                glyphs[i].x += x
+                glyphs[i].y += y
+            }
+            glyphs.withUnsafeBufferPointer { cairo_show_glyphs(cr, $0.baseAddress, Int32($0.count)) }
+        } else {
+            cairo_move_to(cr, x, y)
+            cairo_show_text(cr, s)
+        }
+        record(s, x: x, y: y)
+    }
+
+    private func record(_ s: String, x: Double, y: Double) {
+        guard let recorder else { return }
+        var e = cairo_text_extents_t()
+        cairo_text_extents(cr, s, &e)
+        recorder.record(s, Rect(x: x + e.x_bearing, y: y + e.y_bearing, width: e.width, height: e.height))
     }
 
     /// Draws `s` vertically centred in `r`, aligned within it.

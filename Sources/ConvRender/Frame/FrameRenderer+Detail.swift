@@ -14,7 +14,7 @@ extension FrameRenderer {
             let cell = scene.state.currentCell
             let written = writtenSum(cell, scene, canvas)
             if wants(gridsColumn) { drawArithmeticGrids(cell, written, scene, canvas) }
-            if wants(d.sum) { drawSum(cell, written, scene, canvas) }
+            if wants(d.sum) { sumBand(scene)?.draw(canvas, where: wants) }
         }
         let bars = FrameRenderer.legendBars(scene)
         if wants(FrameRenderer.poolArithmeticArea(scene)) { drawPoolArithmetic(scene, canvas) }
@@ -35,12 +35,18 @@ extension FrameRenderer {
 
     /// The products and the sum in one number of decimals, as many as the products grid's cells
     /// can hold, so that the products as drawn add up to the sum as written (`SumText`).
-    private func writtenSum(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) -> SumText {
-        // A damaged frame may draw the products and the sum in separate rectangles: work it out once.
-        if let last = lastWrittenSum, last.cell == cell, last.layout == scene.layout.detail { return last.text }
-        let text = workOutWrittenSum(cell, scene, canvas)
-        lastWrittenSum = (cell, scene.layout.detail, text)
-        return text
+    func writtenSum(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) -> SumText {
+        // A damaged frame may draw the products and the sum in separate rectangles, and works out
+        // the frame before's too: work each out once.
+        writtenSums.value(WrittenSumKey(cell: cell, detail: scene.layout.detail, fonts: scene.layout.fonts)) {
+            workOutWrittenSum(cell, scene, canvas)
+        }
+    }
+
+    struct WrittenSumKey: Equatable {
+        let cell: CellArithmetic
+        let detail: DetailLayout
+        let fonts: FontSizes
     }
 
     private func workOutWrittenSum(_ cell: CellArithmetic, _ scene: FrameScene, _ canvas: Canvas) -> SumText {
@@ -103,9 +109,10 @@ extension FrameRenderer {
                 FrameRenderer.signColor($0, maxAbs: maxProduct, p)
             }
         }
+        // The signs stay put; a damaged frame draws them only near their slots.
         canvas.font(f.title * 1.15)
-        canvas.text("×", in: d.times, align: .center, p.textDim)
-        canvas.text("=", in: d.equals, align: .center, p.textDim)
+        if wants(d.times.insetBy(dx: -f.title, dy: -f.title)) { canvas.text("×", in: d.times, align: .center, p.textDim) }
+        if wants(d.equals.insetBy(dx: -f.title, dy: -f.title)) { canvas.text("=", in: d.equals, align: .center, p.textDim) }
     }
 
     /// Where the labels over the kernel, patch and products go: centred over each grid, each may
@@ -121,7 +128,7 @@ extension FrameRenderer {
     }
 
     /// Indices (row-major within the kernel) of taps that fall on the zero padding.
-    private func paddedTaps(_ scene: FrameScene) -> [Int] {
+    func paddedTaps(_ scene: FrameScene) -> [Int] {
         let g = scene.geometry, scan = scene.scan
         var out: [Int] = []
         for i in 0..<g.kernelSize {
@@ -143,8 +150,10 @@ extension FrameRenderer {
         let cell = grid.cell, x0 = grid.x0, y0 = grid.y0
         let gap = FrameRenderer.smallGridGap(cell, scene.layout)
         let cr = canvas.cr
+        // A damaged frame draws only the cells its rectangle touches.
+        func wanted(_ i: Int, _ j: Int) -> Bool { wants(grid.rect(of: GridCell(row: i, col: j))) }
         for i in 0..<k {
-            for j in 0..<k {
+            for j in 0..<k where wanted(i, j) {
                 canvas.color(color(values[i * k + j]))
                 cairo_rectangle(cr, x0 + Double(j) * cell, y0 + Double(i) * cell, cell - gap, cell - gap)
                 cairo_fill(cr)
@@ -156,7 +165,7 @@ extension FrameRenderer {
         var dark: [cairo_glyph_t] = [], light: [cairo_glyph_t] = [], shrunk: [ShrunkNumber] = []
         var buffer: [UInt8] = []
         for i in 0..<k {
-            for j in 0..<k where skipped != GridCell(row: i, col: j) {
+            for j in 0..<k where skipped != GridCell(row: i, col: j) && wanted(i, j) {
                 let v = values[i * k + j]
                 let midX = x0 + Double(j) * cell + (cell - gap) / 2, midY = y0 + Double(i) * cell + (cell - gap) / 2
                 if color(v).luminance > 0.45 {
@@ -226,116 +235,10 @@ extension FrameRenderer {
         return (terms, total, "ReLU: max(0, \(written.value)) = \(relu)")
     }
 
-    private func drawSum(_ cell: CellArithmetic, _ written: SumText, _ scene: FrameScene, _ canvas: Canvas) {
-        let d = scene.layout.detail, p = scene.palette, f = scene.layout.fonts
-        let area = d.sum
-        guard !area.isEmpty else { return }
-        canvas.font(f.small)
-        let headY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
-        canvas.text(FrameRenderer.firstFitting(["weighted sum at row \(cell.row + 1), column \(cell.col + 1)",
-                                                "sum at row \(cell.row + 1), col \(cell.col + 1)"], area.width, canvas),
-                    x: area.minX, y: headY, p.textDim)
-
-        let body = Rect(x: area.minX, y: d.frame.y + d.labelHeight, width: area.width,
-                        height: area.height - d.labelHeight)
-        let k = cell.size
-        // Terms are shown when every kernel row fits on a line at a readable size; a large kernel
-        // gets a smaller size so that its rows fit the height.
-        let readable = 12 * scene.layout.scale
-        var size = max(readable, min(f.body * 1.1, body.height / (Double(k + 2) * 1.2)))
-        let full = FrameRenderer.sumLines(cell, written, withTerms: true)
-        canvas.font(size)
-        var plusWidth = canvas.width(" + ")
-        var columnWidths = (0..<k).map { j in full.terms.map { canvas.width($0[j]) }.max() ?? 0 }
-        var rowWidth = columnWidths.reduce(0, +) + Double(k) * plusWidth
-        if rowWidth > body.width {
-            size = max(readable, size * body.width / rowWidth)
-            canvas.font(size)
-            plusWidth = canvas.width(" + ")
-            columnWidths = (0..<k).map { j in full.terms.map { canvas.width($0[j]) }.max() ?? 0 }
-            rowWidth = columnWidths.reduce(0, +) + Double(k) * plusWidth
-        }
-        // Lines are spaced 1.5 × the font size when there is room, and no tighter than 1.2 ×.
-        let withTerms = rowWidth <= body.width && Double(k + 2) * size * 1.2 <= body.height + 1e-9 && size >= readable
-        let lineCount = withTerms ? k + 2 : 3
-        let step = min(size * 1.5, body.height / Double(lineCount))
-        var y = body.minY + step / 2
-        func baseline() -> Double { canvas.baseline(centredOn: y) }
-
-        if withTerms {
-            canvas.font(size)
-            for i in 0..<k {
-                var x = body.minX
-                let b = baseline()
-                for j in 0..<k {
-                    let lead = (i == 0 && j == 0) ? "" : "+"
-                    canvas.text(lead, x: x + plusWidth / 2, y: b, align: .center, p.textFaint)
-                    x += plusWidth
-                    let term = full.terms[i][j]
-                    let weight = cell.weights[i * k + j]
-                    canvas.text(term, x: x, y: b, weight == 0 ? p.textFaint : p.text)
-                    x += columnWidths[j]
-                }
-                y += step
-            }
-        } else {
-            canvas.font(f.body)
-            canvas.text(canvas.fitted("Σ of \(k * k) weight × value products", maxWidth: body.width),
-                        x: body.minX, y: baseline(), p.textDim)
-            y += step
-        }
-        let lineSize = withTerms ? size : f.body * 1.1
-        canvas.font(lineSize, bold: true)
-        canvas.text(canvas.fitted(full.total, maxWidth: body.width), x: body.minX + (withTerms ? plusWidth * 0.1 : 0),
-                    y: baseline(), p.text)
-        y += step
-
-        // ReLU, with a swatch of the colour the cell gets.
-        let swatch = min(step * 0.7, lineSize * 1.2)
-        let valueColor = scene.middleScale.color(scene.state.view.showRelu ? cell.relu : cell.value)
-        let sy = (y - swatch / 2).rounded()
-        canvas.fill(Rect(x: body.minX, y: sy, width: swatch, height: swatch), valueColor)
-        canvas.frameInside(Rect(x: body.minX, y: sy, width: swatch, height: swatch), width: 1, p.panelBorder)
-        canvas.font(lineSize)
-        let reluText = scene.state.view.showRelu ? full.relu : full.relu + "  (shown signed)"
-        canvas.text(canvas.fitted(reluText, maxWidth: body.width - swatch * 1.5), x: body.minX + swatch * 1.5,
-                    y: baseline(), cell.relu > 0 ? p.text : p.textDim)
-    }
-
     // MARK: the pool and the legend
 
     private func drawPoolArithmetic(_ scene: FrameScene, _ canvas: Canvas) {
-        let d = scene.layout.detail, p = scene.palette, f = scene.layout.fonts
-        let area = d.legend
-        canvas.font(f.small)
-        let headY = canvas.baseline(centredOn: d.frame.y + d.labelHeight * 0.45)
-        let mode = scene.state.settings.pool
-        guard let t = scene.poolTarget else {
-            canvas.text(canvas.fitted("this conv cell is in the odd row or column the pool drops", maxWidth: area.width),
-                        x: area.minX, y: headY, p.textDim)
-            return
-        }
-        let name = mode == .max ? "max" : "average"
-        canvas.text(FrameRenderer.firstFitting(["\(name) of the 2×2 block → pool row \(t.row + 1), column \(t.col + 1)",
-                                                "\(name) of 2×2 → row \(t.row + 1), col \(t.col + 1)"], area.width, canvas),
-                    x: area.minX, y: headY, p.textDim)
-        let relu = scene.state.maps.relu
-        var known: [Float?] = []
-        for (r, c) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
-            let rr = 2 * t.row + r, cc = 2 * t.col + c
-            known.append(scene.isRevealed(row: rr, col: cc) ? relu[rr, cc] : nil)
-        }
-        let values = known.compactMap { $0 }
-        let complete = values.count == 4
-        let pooled = scene.state.maps.pool[t.row, t.col]
-        let places = DecimalText.decimals(toShow: complete ? values + [pooled] : values)
-        let parts = known.map { $0.map { DecimalText.fixed(Double($0), decimals: places) } ?? "·" }
-        let result = complete ? DecimalText.fixed(Double(pooled), decimals: places) : "…"
-        let text = "\(mode == .max ? "max" : "avg")(\(parts.joined(separator: ", "))) = \(result)"
-        let lineY = d.frame.y + d.labelHeight + f.body * 0.9
-        canvas.font(f.body * 1.1, bold: complete)
-        canvas.text(canvas.fitted(text, maxWidth: area.width), x: area.minX, y: canvas.baseline(centredOn: lineY),
-                    complete ? p.text : p.textDim)
+        poolBand(scene)?.draw(canvas, where: wants)
     }
 
     /// One or two colour bars at the bottom of the pool column: the middle panel's scale, and

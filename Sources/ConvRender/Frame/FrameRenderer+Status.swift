@@ -3,7 +3,8 @@ import ConvModel
 
 /// The status line along the top and the timeline under the panels.
 extension FrameRenderer {
-    /// The two halves of the status line: what is being shown, and where the scan is.
+    /// The two halves of the status line: what is being shown, and where the scan is (in a stage
+    /// view: the stage and the value under the pointer). The right half ends with `h for help`.
     static func statusText(_ state: AppState) -> (left: [String], right: [String]) {
         let g = state.geometry, s = state.settings, k = state.kernel
         // A custom kernel is shown as the text `--filter` reads (the weights as stored, before any flip).
@@ -17,10 +18,12 @@ extension FrameRenderer {
         if s.flip { left.append("flipped") }
         if state.painter.isOn { left.append("painting: left button white, right black") }
         if let mode = state.network { left = FrameRenderer.networkStatus(mode, painting: state.painter.isOn) }
+        if let mode = state.network, let stage = mode.openStage {
+            return (left, FrameRenderer.stageStatus(mode, stage: stage) + ["h for help"])
+        }
         let scan = state.scan
-        let position = scan.count > 0 ? "\(scan.position + 1)/\(scan.count)" : "0/0"
         let scanTime = Clock.scanTimeText(positions: scan.count, speed: state.clock.speed)
-        let right = ["position \(position)", "\(speedText(state.clock.speed))/s  ·  scan \(scanTime)",
+        let right = [statusPosition(state).text, "\(speedText(state.clock.speed))/s  ·  scan \(scanTime)",
                      state.clock.isPlaying ? "playing" : "paused", "h for help"]
         return (left, right)
     }
@@ -37,49 +40,10 @@ extension FrameRenderer {
     }
 
     func drawStatus(_ scene: FrameScene, _ canvas: Canvas) {
-        let r = scene.layout.status, p = scene.palette, f = scene.layout.fonts
+        let r = scene.layout.status, p = scene.palette
         guard !r.isEmpty else { return }
         canvas.line(r.minX, r.maxY - 0.5, r.maxX, r.maxY - 0.5, width: 1, p.panelBorder)
-        let (left, right) = FrameRenderer.statusText(scene.state)
-        let dot = "  ·  "
-        canvas.font(f.status)
-        let y = canvas.baseline(centredOn: r.midY)
-        let help = right.last!
-        let helpWidth = canvas.width(help)
-        canvas.font(f.status, bold: true)
-        let name = left[0]
-        let nameWidth = canvas.width(name)
-        let gap = f.status * 1.4, icon = f.status * 1.3
-
-        // The right half stays whole; in a narrow window it drops its words, then the speed.
-        let position = right[0], bare = String(position.dropFirst("position ".count))
-        var variants = [[position, right[1], right[2]], [bare, right[1], right[2]], [bare, right[2]], [bare]]
-        if let tour = FrameRenderer.tourText(scene.state) {
-            variants = variants.dropLast().map { [tour] + $0 } + variants.suffix(1)
-        }
-        var chosen = variants.last!.joined(separator: dot)
-        var chosenWidth = canvas.width(chosen)
-        for v in variants {
-            let text = v.joined(separator: dot), w = canvas.width(text)
-            if r.width - helpWidth - gap - w - icon - gap >= min(nameWidth + f.status * 8, r.width * 0.45) {
-                chosen = text
-                chosenWidth = w
-                break
-            }
-        }
-        canvas.font(f.status)
-        canvas.text(help, x: r.maxX, y: y, align: .right, p.textFaint)
-        canvas.font(f.status, bold: true)
-        let rightStart = r.maxX - helpWidth - gap - chosenWidth
-        canvas.text(chosen, x: r.maxX - helpWidth - gap, y: y, align: .right, p.text)
-        drawPlayIcon(scene, canvas, x: rightStart - icon, midY: r.midY, size: f.status * 0.8)
-
-        let room = rightStart - icon - gap - r.minX
-        guard room > nameWidth else { return }
-        canvas.text(name, x: r.minX, y: y, p.text)
-        canvas.font(f.status)
-        let rest = FrameRenderer.fittedStatus(Array(left.dropFirst()), separator: dot, maxWidth: room - nameWidth, canvas)
-        canvas.text(rest, x: r.minX + nameWidth, y: y, p.textDim)
+        statusBand(scene)?.draw(canvas, where: wants)
     }
 
     /// `separator` + the items joined, cut to fit. What gives way first: the painting hint, then a
@@ -92,7 +56,7 @@ extension FrameRenderer {
         for list in candidates {
             let whole = separator + list.joined(separator: separator)
             if canvas.width(whole) <= maxWidth { return whole }
-            guard let kernel = list.first, let colon = kernel.firstIndex(of: ":") else { continue }
+            guard let kernel = list.first, let colon = customKernelColon(kernel) else { continue }
             let head = String(kernel[...colon])
             let others = list.dropFirst().map { separator + $0 }.joined()
             let room = maxWidth - canvas.width(separator + head + " ") - canvas.width(others)
@@ -104,25 +68,14 @@ extension FrameRenderer {
             if canvas.width(bare) <= maxWidth { return bare }
         }
         var last = candidates.last!
-        if let kernel = last.first, let colon = kernel.firstIndex(of: ":") { last[0] = String(kernel[..<colon]) }
+        if let kernel = last.first, let colon = customKernelColon(kernel) { last[0] = String(kernel[..<colon]) }
         return canvas.fitted(separator + last.joined(separator: separator), maxWidth: maxWidth)
     }
 
-    /// A triangle while playing, two bars while paused.
-    private func drawPlayIcon(_ scene: FrameScene, _ canvas: Canvas, x: Double, midY: Double, size: Double) {
-        let cr = canvas.cr
-        canvas.color(scene.palette.text)
-        if scene.state.clock.isPlaying {
-            cairo_move_to(cr, x, midY - size / 2)
-            cairo_line_to(cr, x + size * 0.85, midY)
-            cairo_line_to(cr, x, midY + size / 2)
-            cairo_close_path(cr)
-        } else {
-            let bar = size * 0.3
-            cairo_rectangle(cr, x, midY - size / 2, bar, size)
-            cairo_rectangle(cr, x + size * 0.55, midY - size / 2, bar, size)
-        }
-        cairo_fill(cr)
+    /// Where the weights of a custom kernel's item (`custom 3×3: 1,0,…`) start; nil for any other
+    /// item, such as network mode's `true: Ankle boot`, which is never cut short this way.
+    private static func customKernelColon(_ item: String) -> String.Index? {
+        item.hasPrefix("custom ") ? item.firstIndex(of: ":") : nil
     }
 
     /// A track the width of the panels: filled up to the current position, with a tick wherever
@@ -133,7 +86,13 @@ extension FrameRenderer {
         let r = scene.layout.timeline, p = scene.palette, scan = scene.scan
         guard !r.isEmpty, scan.count > 0 else { return }
         let cr = canvas.cr
-        canvas.fillRounded(r, radius: r.height / 2, p.track)
+        // Away from its round ends the track is a plain band: a damaged rectangle there fills the
+        // same pixels without tracing the ends' arcs.
+        if let clip = damageClip, clip.minX >= r.minX + r.height, clip.maxX <= r.maxX - r.height {
+            canvas.fill(r, p.track)
+        } else {
+            canvas.fillRounded(r, radius: r.height / 2, p.track)
+        }
         let l = scene.layout
         let x = l.timelineX(afterPosition: scan.position, count: scan.count)
         canvas.fillRounded(Rect(x: r.minX, y: r.y, width: x - r.minX, height: r.height), radius: r.height / 2, p.trackFill)
@@ -142,10 +101,13 @@ extension FrameRenderer {
         if pools > 0, r.width / Double(pools) >= 4 {
             let tick = max(1, scene.layout.unit.rounded(.down))
             var done: [Double] = [], ahead: [Double] = []
+            // A damaged frame draws only the ticks in its rectangle (the rest are clipped anyway).
+            let wanted = damageClip.map { $0.minX - tick - 1...$0.maxX + 1 } ?? -Double.infinity...Double.infinity
             for pr in 0..<scan.poolRows {
                 for pc in 0..<scan.poolColumns {
                     let at = scan.completionPosition(poolRow: pr, poolCol: pc)
                     let tx = l.timelineX(ofPosition: at, count: scan.count).rounded()
+                    guard wanted.contains(tx) else { continue }
                     if at <= scan.position { done.append(tx) } else { ahead.append(tx) }
                 }
             }

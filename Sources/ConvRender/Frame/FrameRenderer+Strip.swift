@@ -68,6 +68,20 @@ extension FrameRenderer {
     /// needs them, with less padding and short names when even that is too tight.
     func stripBoxes(_ stages: [ArchitectureStage], _ lit: Set<Int>, _ s: StripLayout, nameSize: Double,
                             shapeSize: Double, _ canvas: Canvas) -> (boxes: [Rect], pad: Double) {
+        let key = StripBoxesKey(stages: stages, lit: lit, strip: s, nameSize: nameSize, shapeSize: shapeSize)
+        return stripBoxMemo.value(key) { measureStripBoxes(stages, lit, s, nameSize: nameSize, shapeSize: shapeSize, canvas) }
+    }
+
+    struct StripBoxesKey: Equatable {
+        let stages: [ArchitectureStage]
+        let lit: Set<Int>
+        let strip: StripLayout
+        let nameSize: Double
+        let shapeSize: Double
+    }
+
+    private func measureStripBoxes(_ stages: [ArchitectureStage], _ lit: Set<Int>, _ s: StripLayout, nameSize: Double,
+                                   shapeSize: Double, _ canvas: Canvas) -> (boxes: [Rect], pad: Double) {
         func needs(short: Bool) -> [Double] {
             stages.enumerated().map { i, stage in
                 canvas.font(nameSize, bold: lit.contains(i) || stage.isShownInPanels)

@@ -28,11 +28,24 @@ public final class FrameRenderer {
     /// When set, the texts of the frames drawn are noted here (for the layout tests).
     var textRecorder: TextRecorder?
     /// While a damaged frame is drawn, the rectangle being drawn: parts outside it are skipped.
-    private var damageClip: Rect?
+    private(set) var damageClip: Rect?
     /// A context to measure text in without drawing (a 1×1 image).
     private(set) lazy var measuring: DrawingContext? = (try? ImageSurface(width: 1, height: 1, opaque: true)).map(DrawingContext.init)
-    /// The products and sum as last written out, for the cell and detail layout they were for.
-    var lastWrittenSum: (cell: CellArithmetic, layout: DetailLayout, text: SumText)?
+    /// What Cairo said about the strings measured and drawn so far, for every canvas of this renderer.
+    let textMemo = TextMemo()
+
+    /// A canvas on `measuring`, for laying out without drawing.
+    var measuringCanvas: Canvas? { measuring.map { Canvas(cr: $0.pointer, memo: textMemo) } }
+    /// The products and sum as last written out, by the cell and detail layout they were for.
+    let writtenSums = RecentValues<WrittenSumKey, SumText>()
+    /// The status line, the written-out sum and the pool's arithmetic as last laid out.
+    let statusBands = RecentValues<StatusKey, TextBand>()
+    /// The bands and looks of the frame before and the new one (only two: a state holds its maps).
+    let extrasMemo = RecentValues<FrameExtras.Key, FrameExtras>(capacity: 2)
+    let sumBands = RecentValues<SumKey, TextBand>()
+    let poolBands = RecentValues<PoolKey, TextBand>()
+    /// The strip's boxes as last measured: a step that lights another stage compares them.
+    let stripBoxMemo = RecentValues<StripBoxesKey, (boxes: [Rect], pad: Double)>()
 
     public init() {}
 
@@ -48,7 +61,7 @@ public final class FrameRenderer {
     func drawFrame(_ state: AppState, into cr: OpaquePointer, width: Int, height: Int, only damage: [Rect]?) {
         guard width > 0, height > 0 else { return }
         let scene = self.scene(state, width: width, height: height)
-        let canvas = Canvas(cr: cr, recorder: textRecorder)
+        let canvas = Canvas(cr: cr, recorder: textRecorder, memo: textMemo)
         guard let damage else { return drawFrame(scene, canvas, within: scene.layout.bounds) }
         // One rectangle at a time: Cairo rasterises an edge that is not on a pixel boundary the
         // same way with a one-box clip as with none, but not always with a clip of several boxes.

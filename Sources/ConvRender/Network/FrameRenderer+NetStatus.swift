@@ -2,8 +2,22 @@ import ConvModel
 
 /// What network mode adds to the status line and the kernel band.
 extension FrameRenderer {
+    /// The right half of the status line in a stage view, in place of the scan's position, speed
+    /// and play state (the scan is not on screen): the stage and its shape, then the value under
+    /// the pointer, or what to point at.
+    static func stageStatus(_ mode: NetworkMode, stage: Int) -> [String] {
+        let shape = ArchitectureStrip.stages(for: mode.pass)[stage].shapeText
+        let here: String
+        if let h = mode.stageHover, h.stage == stage {
+            here = stageValueText(h, mode, long: false)
+        } else {
+            here = NetStages.isMap(stage) ? "point at a cell" : (stage == NetStages.flatten ? "point at a bar" : "point at a class")
+        }
+        return ["\(NetStages.names[stage]) \(shape)", here]
+    }
+
     /// The left half of the status line in network mode: the input and its true class, what the
-    /// network makes of it, the filter in the panels.
+    /// network makes of it, the filter in the panels (not in a stage view, which shows all of them).
     static func networkStatus(_ mode: NetworkMode, painting: Bool) -> [String] {
         let classes = mode.source.classes, pass = mode.pass
         let of = "of \(mode.source.testImages.count)" + (mode.source.isShippedSample ? " shipped" : "")
@@ -12,7 +26,7 @@ extension FrameRenderer {
         if let t = mode.trueLabel { parts.append("true: \(classes[t])") }
         let best = pass.predicted
         parts.append("predicted: \(classes[best]) \(percent(pass.probabilities[best]))")
-        parts.append("filter \(mode.filter + 1) of \(mode.source.shape.filters1)")
+        if mode.openStage == nil { parts.append("filter \(mode.filter + 1) of \(mode.source.shape.filters1)") }
         parts.append(mode.source.name)
         if painting { parts.append("painting: left button white, right black") }
         return parts

@@ -163,20 +163,30 @@ extension FrameRenderer {
             let hint = NetStages.isMap(stage) ? "a cell" : (stage == NetStages.flatten ? "a bar" : "a class")
             return "point at \(hint) to see its value and the input pixels it depends on  ·  Esc or the input stage: back to the panels"
         }
-        let value = mode.pass.value(stage: stage, channel: h.channel, row: h.row, col: h.col)
         let field = h.receptiveField
         let depends = field.size >= 28 ? "depends on every input pixel"
             : "depends on input rows \(field.row)–\(field.row + field.size - 1), columns \(field.col)–\(field.col + field.size - 1) (\(field.size)×\(field.size))"
+        return "\(stageValueText(h, mode, long: true))  ·  \(depends)"
+    }
+
+    /// The value under the pointer in a stage view and where it is: `conv2 filter 3, row 4,
+    /// column 5 = 0.53`, `Coat: probability 97.3 %`; `long` adds the stage's name to a map's
+    /// value and where a flattened value comes from.
+    static func stageValueText(_ h: StageCell, _ mode: NetworkMode, long: Bool) -> String {
+        let stage = h.stage
+        let value = mode.pass.value(stage: stage, channel: h.channel, row: h.row, col: h.col)
         switch stage {
         case NetStages.flatten:
             let c = h.row / 25, yx = h.row % 25
-            return "value \(h.row) = pool2 map \(c + 1), row \(yx / 5), column \(yx % 5) = \(DecimalText.single(value))  ·  \(depends)"
+            let from = long ? " = pool2 map \(c + 1), row \(yx / 5), column \(yx % 5)" : ""
+            return "value \(h.row)\(from) = \(DecimalText.single(value))"
         case NetStages.dense, NetStages.softmax:
             let name = mode.source.classes[h.row]
             let shown = stage == NetStages.softmax ? percent(value) : DecimalText.single(value)
-            return "\(name): \(stage == NetStages.softmax ? "probability" : "score") \(shown)  ·  \(depends)"
+            return "\(name): \(stage == NetStages.softmax ? "probability" : "score") \(shown)"
         default:
-            return "\(NetStages.names[stage]) filter \(h.channel + 1), row \(h.row), column \(h.col) = \(DecimalText.single(value))  ·  \(depends)"
+            let name = long ? "\(NetStages.names[stage]) " : ""
+            return "\(name)filter \(h.channel + 1), row \(h.row), column \(h.col) = \(DecimalText.single(value))"
         }
     }
 

@@ -1,0 +1,33 @@
+import ConvModel
+
+/// What a damaged frame works out about one state beyond its scene — the status line's, the
+/// sum's and the pool's pieces, the small grids' looks — kept for the last few states drawn.
+///
+/// A step compares the frame before with the new one and then draws the new one in several
+/// rectangles: without this, each of those would build the bands' keys (the status text, the
+/// cell's arithmetic) again, and the frame before's would be built once more on the next step.
+final class FrameExtras {
+    struct Key: Equatable {
+        let state: AppState
+        let layout: FrameLayout
+    }
+
+    var status: TextBand??
+    var sum: TextBand??
+    var pool: TextBand??
+    var looks: FrameRenderer.ArithmeticLooks??
+
+    /// The value at `path`, worked out by `make` the first time it is asked for.
+    func value<T>(_ path: ReferenceWritableKeyPath<FrameExtras, T??>, _ make: () -> T?) -> T? {
+        if let known = self[keyPath: path] { return known }
+        let value = make()
+        self[keyPath: path] = .some(value)
+        return value
+    }
+}
+
+extension FrameRenderer {
+    func extras(_ scene: FrameScene) -> FrameExtras {
+        extrasMemo.value(FrameExtras.Key(state: scene.state, layout: scene.layout)) { FrameExtras() }
+    }
+}

@@ -1,0 +1,151 @@
+import CCairo
+import ConvModel
+
+/// What Cairo said about strings and fonts before — advance widths, font metrics, glyphs — by
+/// font and text: `cairo_text_extents` and `cairo_show_text` turn the text into glyphs on every
+/// call, and a frame's layout measures and draws the same few hundred strings again and again
+/// (the status line's variants, the sum's terms).
+///
+/// The font is read from the context itself (its toy face's family and weight, and its size), so
+/// nothing is ever taken for the wrong font, whoever set it. The figures are Cairo's own.
+final class TextMemo {
+    private struct Font: Hashable {
+        let size: Double
+        let bold: Bool
+        let mono: Bool
+    }
+
+    private struct Key: Hashable {
+        let text: String
+        let font: Font
+    }
+
+    private var widths: [Key: Double] = [:]
+    private var glyphRuns: [Key: [cairo_glyph_t]?] = [:]
+    private var fontMetrics: [Font: (ascent: Double, descent: Double)] = [:]
+    private var inks: [Key: cairo_text_extents_t] = [:]
+    private var runs: [Key: TextRun] = [:]
+    private var wordRuns: [Key: TextRun] = [:]
+    /// A window that runs for days meets unboundedly many strings: start afresh past this many.
+    private let capacity = 8192
+
+    /// The font set on `cr`, when it is one of `Canvas`'s faces (which live as long as the
+    /// program, so the same pointer is always the same face) at an unrotated size.
+    private func font(_ cr: OpaquePointer) -> Font? {
+        let face = cairo_get_font_face(cr)
+        let bold = face == Canvas.boldFace, mono = face == Canvas.monoFace
+        guard bold || mono || face == Canvas.regularFace else { return nil }
+        var m = cairo_matrix_t()
+        cairo_get_font_matrix(cr, &m)
+        guard m.xy == 0, m.yx == 0, m.xx == m.yy else { return nil }
+        return Font(size: m.xx, bold: bold, mono: mono)
+    }
+
+    /// `table[key]`, or `make()` noted there (the table started afresh when full).
+    private func remembered<K: Hashable, V>(_ table: inout [K: V], _ key: K, _ make: () -> V) -> V {
+        if let v = table[key] { return v }
+        let v = make()
+        if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+        table[key] = v
+        return v
+    }
+
+    func width(_ s: String, _ cr: OpaquePointer) -> Double {
+        guard let font = font(cr) else { return TextMemo.measure(s, cr) }
+        return remembered(&widths, Key(text: s, font: font)) { TextMemo.measure(s, cr) }
+    }
+
+    /// `s` in the current font as one piece, or with `byWord` as one piece per word, placed from
+    /// its origin (`TextRun`).
+    func run(_ s: String, byWord: Bool, _ cr: OpaquePointer) -> TextRun {
+        guard let font = font(cr) else { return TextRun(s, byWord: byWord, extents: { TextMemo.extents($0, cr) }) }
+        let make = { TextRun(s, byWord: byWord, extents: { self.extents($0, cr) }) }
+        return byWord ? remembered(&wordRuns, Key(text: s, font: font), make) : remembered(&runs, Key(text: s, font: font), make)
+    }
+
+    /// The extents of `s` in the current font: where its ink lies from its origin, and its advance.
+    func extents(_ s: String, _ cr: OpaquePointer) -> cairo_text_extents_t {
+        guard let font = font(cr) else { return TextMemo.extents(s, cr) }
+        return remembered(&inks, Key(text: s, font: font)) { TextMemo.extents(s, cr) }
+    }
+
+    static func extents(_ s: String, _ cr: OpaquePointer) -> cairo_text_extents_t {
+        var e = cairo_text_extents_t()
+        cairo_text_extents(cr, s, &e)
+        return e
+    }
+
+    /// The current font's ascent and descent.
+    func metrics(_ cr: OpaquePointer) -> (ascent: Double, descent: Double) {
+        guard let font = font(cr) else { return TextMemo.metrics(cr) }
+        return remembered(&fontMetrics, font) { TextMemo.metrics(cr) }
+    }
+
+    /// The glyphs of `s` in the current font placed from (0, 0); nil when Cairo cannot make them.
+    func glyphs(_ s: String, _ cr: OpaquePointer) -> [cairo_glyph_t]? {
+        guard let font = font(cr) else { return TextMemo.glyphs(s, cr) }
+        return remembered(&glyphRuns, Key(text: s, font: font)) { TextMemo.glyphs(s, cr) }
+    }
+
+    static func measure(_ s: String, _ cr: OpaquePointer) -> Double {
+        var e = cairo_text_extents_t()
+        cairo_text_extents(cr, s, &e)
+        return e.x_advance
+    }
+
+    static func metrics(_ cr: OpaquePointer) -> (ascent: Double, descent: Double) {
+        var e = cairo_font_extents_t()
+        cairo_font_extents(cr, &e)
+        return (e.ascent, e.descent)
+    }
+
+    private static func glyphs(_ s: String, _ cr: OpaquePointer) -> [cairo_glyph_t]? {
+        var list: UnsafeMutablePointer<cairo_glyph_t>?
+        var count: Int32 = 0
+        let status = cairo_scaled_font_text_to_glyphs(cairo_get_scaled_font(cr), 0, 0, s, -1, &list, &count, nil, nil, nil)
+        defer { cairo_glyph_free(list) }
+        guard status == CAIRO_STATUS_SUCCESS, let list else { return nil }
+        return Array(UnsafeBufferPointer(start: list, count: Int(count)))
+    }
+}
+
+/// A string laid out from its origin (left end of the baseline): its advance, and its pieces —
+/// the whole string, or one per word — each with its offset and ink box from that origin.
+struct TextRun {
+    struct Word {
+        let text: String
+        let dx: Double
+        /// The ink box from the origin, a pixel wider all round for the antialiased edge.
+        let ink: Rect
+    }
+
+    let width: Double
+    let words: [Word]
+
+    /// Hinted advances are whole pixels, so a word starts where it does in the whole line.
+    init(_ s: String, byWord: Bool, extents: (String) -> cairo_text_extents_t) {
+        func word(_ t: String, _ dx: Double) -> (Word, Double) {
+            let e = extents(t)
+            return (Word(text: t, dx: dx, ink: Rect(x: dx + e.x_bearing - 1, y: e.y_bearing - 1, width: e.width + 2,
+                                                      height: e.height + 2)), e.x_advance)
+        }
+        guard byWord, s.contains(" ") else {
+            let (w, advance) = word(s, 0)
+            width = advance
+            words = s.isEmpty ? [] : [w]
+            return
+        }
+        let space = extents(" ").x_advance
+        var dx = 0.0, out: [Word] = []
+        for part in s.split(separator: " ", omittingEmptySubsequences: false) {
+            if !part.isEmpty {
+                let (w, advance) = word(String(part), dx)
+                out.append(w)
+                dx += advance
+            }
+            dx += space
+        }
+        width = extents(s).x_advance
+        words = out
+    }
+}
