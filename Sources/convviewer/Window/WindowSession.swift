@@ -85,7 +85,8 @@ final class WindowSession {
 
     /// Applies an action, marks the frame dirty when the state changed, and carries out the effects.
     func dispatch(_ action: Action) {
-        // The learn view covers the panels: the pointer has nothing of theirs to act on.
+        // The learn view covers the panels: `update` ignores the pointer under it, and the map
+        // worker must not take it first.
         if case .pointer = action, state.learn?.isShown == true { return }
         // Recomputing the maps of a large image would stall the window: it happens off the main
         // thread and comes back through `adopt`; until then the old maps stay on screen.
