@@ -19,7 +19,7 @@ public enum FrameDamage: Equatable, Sendable {
 
     /// Each rectangle is a pass over the frame's parts, which costs about as much as filling this
     /// many pixels: two near rectangles are drawn as one when their union adds no more.
-    static let passCost = 1500.0
+    static let passCost = 4000.0
 
     /// `rects` rounded out to whole pixels, cut to `bounds`, and merged wherever two overlap or lie
     /// so close that one box costs less than two, or `.full` when they cover most of the frame anyway.

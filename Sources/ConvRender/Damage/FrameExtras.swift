@@ -27,7 +27,14 @@ final class FrameExtras {
 }
 
 extension FrameRenderer {
+    /// The extras of the scene's state and layout. The same scene object (a scene is never
+    /// changed once made) is answered without comparing states; a scene freed and another made
+    /// in its place is not mistaken for it, since `extrasScene` is then nil.
     func extras(_ scene: FrameScene) -> FrameExtras {
-        extrasMemo.value(FrameExtras.Key(state: scene.state, layout: scene.layout)) { FrameExtras() }
+        if extrasScene === scene, let known = lastExtras { return known }
+        let e = extrasMemo.value(FrameExtras.Key(state: scene.state, layout: scene.layout)) { FrameExtras() }
+        extrasScene = scene
+        lastExtras = e
+        return e
     }
 }

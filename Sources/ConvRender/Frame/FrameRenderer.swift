@@ -42,6 +42,10 @@ public final class FrameRenderer {
     let statusBands = RecentValues<StatusKey, TextBand>()
     /// The bands and looks of the frame before and the new one (only two: a state holds its maps).
     let extrasMemo = RecentValues<FrameExtras.Key, FrameExtras>(capacity: 2)
+    /// The scene last asked for its extras, and them: a frame drawn in several rectangles asks
+    /// for the same scene's dozens of times, and comparing whole states each time adds up.
+    weak var extrasScene: FrameScene?
+    var lastExtras: FrameExtras?
     let sumBands = RecentValues<SumKey, TextBand>()
     let poolBands = RecentValues<PoolKey, TextBand>()
     /// The strip's boxes as last measured: a step that lights another stage compares them.
