@@ -1,5 +1,6 @@
 import CCairo
 import ConvModel
+import Foundation
 
 /// What Cairo said about strings and fonts before — advance widths, font metrics, glyphs — by
 /// font and text: `cairo_text_extents` and `cairo_show_text` turn the text into glyphs on every
@@ -15,9 +16,24 @@ final class TextMemo {
         let mono: Bool
     }
 
+    /// A string and a font, compared and hashed by the string's UTF-8 bytes: Swift's own String
+    /// hashing normalises Unicode first, which for `×` and `−` costs more than the rest of a lookup.
     private struct Key: Hashable {
         let text: String
         let font: Font
+
+        static func == (a: Key, b: Key) -> Bool {
+            guard a.font == b.font else { return false }
+            var x = a.text, y = b.text
+            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(font)
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(text.utf8.count)
+        }
     }
 
     private var widths: [Key: Double] = [:]

@@ -42,10 +42,10 @@ public final class FrameRenderer {
     let statusBands = RecentValues<StatusKey, TextBand>()
     /// The bands and looks of the frame before and the new one (only two: a state holds its maps).
     let extrasMemo = RecentValues<FrameExtras.Key, FrameExtras>(capacity: 2)
-    /// The scene last asked for its extras, and them: a frame drawn in several rectangles asks
-    /// for the same scene's dozens of times, and comparing whole states each time adds up.
-    weak var extrasScene: FrameScene?
-    var lastExtras: FrameExtras?
+    /// The two scenes last asked for their extras, and them: working out a step's damage asks
+    /// for the old and the new scene's in turn, and a frame drawn in several rectangles for the
+    /// same scene's dozens of times; comparing whole states each time adds up.
+    var sceneExtras: [SceneExtras] = []
     let sumBands = RecentValues<SumKey, TextBand>()
     let poolBands = RecentValues<PoolKey, TextBand>()
     /// The strip's boxes as last measured: a step that lights another stage compares them.
@@ -82,6 +82,9 @@ public final class FrameRenderer {
         canvas.save()
         defer { canvas.restore() }
         canvas.clip(area)
+        // A context without a face makes Cairo build its default toy face the first time the face
+        // is asked for, and the `restore` drops it again: each damaged rectangle would pay for it.
+        cairo_set_font_face(cr, Canvas.regularFace)
         if let learning = state.tourLearning {
             // The learn view covers the whole frame, and is always drawn whole.
             drawTourLearning(learning, scene, canvas)
