@@ -66,17 +66,32 @@ public final class FrameRenderer {
         guard width > 0, height > 0 else { return }
         let scene = self.scene(state, width: width, height: height)
         let canvas = Canvas(cr: cr, recorder: textRecorder, memo: textMemo)
-        guard let damage else { return drawFrame(scene, canvas, within: scene.layout.bounds) }
+        // Where the parts lie and what the background skips are the same for every rectangle.
+        let frame = FramePlan(scene)
+        guard let damage else { return drawFrame(scene, canvas, within: scene.layout.bounds, frame) }
         // One rectangle at a time: Cairo rasterises an edge that is not on a pixel boundary the
         // same way with a one-box clip as with none, but not always with a clip of several boxes.
         for r in damage {
             damageClip = r
-            drawFrame(scene, canvas, within: r.intersection(scene.layout.bounds))
+            drawFrame(scene, canvas, within: r.intersection(scene.layout.bounds), frame)
         }
         damageClip = nil
     }
 
-    private func drawFrame(_ scene: FrameScene, _ canvas: Canvas, within area: Rect) {
+    /// What a frame's passes share: the parts' sections, and the boxes the background leaves out
+    /// (the panels' cells and the strip, copied in whole).
+    private struct FramePlan {
+        let sections: FrameSections
+        let cells: [Rect]
+
+        init(_ scene: FrameScene) {
+            sections = FrameSections(scene)
+            cells = (scene.state.network?.openStage == nil ? PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } : [])
+                + [scene.layout.strip.frame]
+        }
+    }
+
+    private func drawFrame(_ scene: FrameScene, _ canvas: Canvas, within area: Rect, _ frame: FramePlan) {
         guard !area.isEmpty else { return }
         let cr = canvas.cr, state = scene.state
         canvas.save()
@@ -95,16 +110,18 @@ public final class FrameRenderer {
         // The background goes everywhere but under the panels' cells and the strip, which are
         // copied in whole: at 4K that saves writing half the frame twice.
         let stageView = state.network?.openStage
-        let cells = (stageView == nil ? PanelKind.allCases.map { FrameRenderer.visibleGrid($0, scene) } : [])
-            + [scene.layout.strip.frame]
         canvas.color(scene.palette.background)
-        for r in area.subtracting(cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
+        if frame.cells.contains(where: { !$0.intersection(area).isEmpty }) {
+            for r in area.subtracting(frame.cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
+        } else {
+            cairo_rectangle(cr, area.x, area.y, area.width, area.height)
+        }
         cairo_fill(cr)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
         // Network mode is always drawn whole (`damage(from:to:…)`), so only the ordinary picture
         // skips what a damaged rectangle misses.
-        let sections = FrameSections(scene)
+        let sections = frame.sections
         if wants(sections.status) { drawStatus(scene, canvas) }
         if let stage = stageView, let mode = state.network {
             drawStageView(stage, mode, scene, canvas)
