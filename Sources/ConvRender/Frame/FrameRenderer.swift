@@ -40,6 +40,8 @@ public final class FrameRenderer {
     let writtenSums = RecentValues<WrittenSumKey, SumText>()
     /// The status line, the written-out sum and the pool's arithmetic as last laid out.
     let statusBands = RecentValues<StatusKey, TextBand>()
+    /// The status line last laid out whole, to lay out a step's line by its new number alone.
+    var statusShape: StatusShape?
     /// The bands and looks of the frame before and the new one (only two: a state holds its maps).
     let extrasMemo = RecentValues<FrameExtras.Key, FrameExtras>(capacity: 2)
     /// The two scenes last asked for their extras, and them: working out a step's damage asks
