@@ -10,6 +10,8 @@ final class FrameExtras {
     struct Key: Equatable {
         let state: AppState
         let layout: FrameLayout
+
+        static func == (a: Key, b: Key) -> Bool { a.state.isSame(as: b.state) && a.layout == b.layout }
     }
 
     var status: TextBand??
@@ -42,5 +44,14 @@ extension FrameRenderer {
         if sceneExtras.count >= 2 { sceneExtras.removeFirst() }
         sceneExtras.append(SceneExtras(scene: scene, extras: e))
         return e
+    }
+}
+
+extension AppState {
+    /// Whether the two states are equal, found out quickly for states a scan step apart: the scan
+    /// and the clock are compared first, where the whole comparison starts with the image, the
+    /// kernel and the maps.
+    func isSame(as other: AppState) -> Bool {
+        scan == other.scan && clock == other.clock && self == other
     }
 }

@@ -77,7 +77,7 @@ extension FrameRenderer {
     /// hidden, and the bands that write out the moving state when what they write changes (status
     /// line, timeline, detail band, the strip's lit stage, the caption). Everything else is `.full`.
     public func damage(from old: AppState, to new: AppState, width: Int, height: Int) -> FrameDamage {
-        if old == new { return .rects([]) }
+        if old.isSame(as: new) { return .rects([]) }
         guard !old.view.showHelp, !old.view.showCode, !new.view.showHelp, !new.view.showCode,
               old.network == nil, new.network == nil, new.differsOnlyInMotion(from: old) else { return .full }
         let a = scene(old, width: width, height: height), b = scene(new, width: width, height: height)

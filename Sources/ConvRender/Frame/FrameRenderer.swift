@@ -48,6 +48,8 @@ public final class FrameRenderer {
     /// for the old and the new scene's in turn, and a frame drawn in several rectangles for the
     /// same scene's dozens of times; comparing whole states each time adds up.
     var sceneExtras: [SceneExtras] = []
+    /// The last two scenes made, with the size they were made for (`scene(_:width:height:)`).
+    private var recentScenes: [(scene: FrameScene, width: Int, height: Int)] = []
     let sumBands = RecentValues<SumKey, TextBand>()
     let poolBands = RecentValues<PoolKey, TextBand>()
     /// The strip's boxes as last measured: a step that lights another stage compares them.
@@ -148,9 +150,20 @@ public final class FrameRenderer {
 
     /// The scene of a state, its layout and mappings remembered from the last frame when they
     /// would come out the same.
+    ///
+    /// The last two scenes made are kept and given again for the same state and size: a step works
+    /// out the damage from the scene before to the new one, then draws the new one, so each scene
+    /// is asked for twice, and a scene found again keeps its extras (found by identity) and
+    /// everything it worked out.
     func scene(_ state: AppState, width: Int, height: Int) -> FrameScene {
+        if let known = recentScenes.first(where: { $0.width == width && $0.height == height && $0.scene.state.isSame(as: state) }) {
+            return known.scene
+        }
         let (layout, mappings) = layoutMemo.layout(state, width: width, height: height)
-        return FrameScene(state: state, layout: layout, mappings: mappings)
+        let made = FrameScene(state: state, layout: layout, mappings: mappings)
+        if recentScenes.count >= 2 { recentScenes.removeFirst() }
+        recentScenes.append((made, width, height))
+        return made
     }
 
     /// The frame as a new opaque image surface.
