@@ -6,6 +6,12 @@ extension FrameRenderer {
     /// The two halves of the status line: what is being shown, and where the scan is (in a stage
     /// view: the stage and the value under the pointer). The right half ends with `h for help`.
     static func statusText(_ state: AppState) -> (left: [String], right: [String]) {
+        statusText(state, left: settingsText(state))
+    }
+
+    /// The left half of the status line: the input, the kernel and the settings (in network mode,
+    /// the network's own), which a scan step leaves as they were.
+    static func settingsText(_ state: AppState) -> [String] {
         let g = state.geometry, s = state.settings, k = state.kernel
         // A custom kernel is shown as the text `--filter` reads (the weights as stored, before any flip).
         // Its minus signs are drawn as U+2212, the one minus of the picture.
@@ -18,6 +24,29 @@ extension FrameRenderer {
         if s.flip { left.append("flipped") }
         if state.painter.isOn { left.append("painting: left button white, right black") }
         if let mode = state.network { left = FrameRenderer.networkStatus(mode, painting: state.painter.isOn) }
+        return left
+    }
+
+    /// What the left half of the status line is written from, outside network mode.
+    struct SettingsTextKey: Equatable {
+        let image: String
+        let inputWidth: Int, inputHeight: Int
+        let kernel: Kernel
+        let settings: ConvSettings
+        let painting: Bool
+
+        init(_ state: AppState) {
+            image = state.image.name
+            inputWidth = state.geometry.inputWidth
+            inputHeight = state.geometry.inputHeight
+            kernel = state.kernel
+            settings = state.settings
+            painting = state.painter.isOn
+        }
+    }
+
+    /// The two halves of the status line with the left one given (`settingsText`).
+    static func statusText(_ state: AppState, left: [String]) -> (left: [String], right: [String]) {
         if let mode = state.network, let stage = mode.openStage {
             return (left, FrameRenderer.stageStatus(mode, stage: stage) + ["h for help"])
         }

@@ -48,7 +48,7 @@ extension FrameRenderer {
     private func layOutStatusBand(_ scene: FrameScene) -> TextBand? {
         let r = scene.layout.status, state = scene.state
         guard !r.isEmpty, let canvas = measuringCanvas else { return nil }
-        let (left, right) = FrameRenderer.statusText(state)
+        let (left, right) = FrameRenderer.statusText(state, left: rememberedSettingsText(state))
         let key = StatusKey(left: left, right: right, position: FrameRenderer.statusPosition(state),
                             tour: FrameRenderer.tourText(state), stageView: state.network?.openStage != nil,
                             playing: state.clock.isPlaying, rect: r,
@@ -112,6 +112,16 @@ extension FrameRenderer {
     private static func slotWidth(_ key: StatusKey, _ canvas: Canvas) -> Double {
         canvas.font(key.size, bold: true)
         return max(canvas.width(key.position.widest), canvas.width(key.position.number))
+    }
+
+    /// The status line's left half, written again only when what it is written from changed.
+    private func rememberedSettingsText(_ state: AppState) -> [String] {
+        guard state.network == nil else { return FrameRenderer.settingsText(state) }
+        let key = FrameRenderer.SettingsTextKey(state)
+        if let known = settingsTextMemo, known.key == key { return known.text }
+        let text = FrameRenderer.settingsText(state)
+        settingsTextMemo = (key, text)
+        return text
     }
 
     /// One item of the right half: plain text, or the position with its number in a fixed slot.

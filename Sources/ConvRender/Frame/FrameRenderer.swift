@@ -42,6 +42,8 @@ public final class FrameRenderer {
     let statusBands = RecentValues<StatusKey, TextBand>()
     /// The status line last laid out whole, to lay out a step's line by its new number alone.
     var statusShape: StatusShape?
+    /// The status line's left half as last written, and what from.
+    var settingsTextMemo: (key: SettingsTextKey, text: [String])?
     /// The bands and looks of the frame before and the new one (only two: a state holds its maps).
     let extrasMemo = RecentValues<FrameExtras.Key, FrameExtras>(capacity: 2)
     /// The two scenes last asked for their extras, and them: working out a step's damage asks
