@@ -51,15 +51,6 @@ struct TextBand {
         return run.width
     }
 
-    /// Puts the one piece of `other` in place of the piece at `index`; false (and nothing changed)
-    /// when `other` does not hold exactly one piece or there is no such index.
-    mutating func replace(at index: Int, with other: TextBand) -> Bool {
-        guard other.pieces.count == 1, pieces.indices.contains(index) else { return false }
-        pieces[index] = other.pieces[0]
-        boxes[index] = other.boxes[0]
-        return true
-    }
-
     mutating func swatch(_ r: Rect, fill: RGB, border: RGB, borderWidth: Double) {
         pieces.append(.swatch(r, fill: fill, border: border, borderWidth: borderWidth))
         boxes.append(r)

@@ -54,64 +54,8 @@ extension FrameRenderer {
                             playing: state.clock.isPlaying, rect: r,
                             size: scene.layout.fonts.status, theme: state.view.theme)
         return statusBands.value(key) {
-            // A step changes the position's number alone: the line laid out for the position before
-            // serves, with that piece laid out again, when the number's slot keeps its width.
-            let p = scene.palette
-            let shape = key.stageView ? nil : StatusShape.key(key, slot: FrameRenderer.slotWidth(key, canvas))
-            if let shape, let last = statusShape, last.key == shape, let band = last.band(for: key, canvas) { return band }
-            let (band, number) = FrameRenderer.layOutStatus(key, p, canvas)
-            if let shape, let number { statusShape = StatusShape(key: shape, band: band, number: number) }
-            return band
+            FrameRenderer.layOutStatus(key, scene.palette, canvas)
         }
-    }
-
-    /// A status line with the position's number taken out: what it looks like for any number whose
-    /// slot is as wide.
-    struct StatusShape {
-        /// The key with the number (and the right half's position text) blanked, and the slot's width.
-        let key: Key
-        let band: TextBand
-        /// Where the number piece is in the band and how it was placed.
-        let number: NumberPlace
-
-        struct Key: Equatable {
-            let status: StatusKey
-            let slot: Double
-        }
-
-        struct NumberPlace {
-            let index: Int
-            let right: Double, baseline: Double, size: Double, color: RGB
-        }
-
-        static func key(_ key: StatusKey, slot: Double) -> Key {
-            let p = key.position
-            var right = key.right
-            if !right.isEmpty { right[0] = "" }
-            let position = StatusPosition(label: p.label, number: "", total: p.total, widest: p.widest)
-            return Key(status: StatusKey(left: key.left, right: right, position: position, tour: key.tour,
-                                         stageView: key.stageView, playing: key.playing, rect: key.rect,
-                                         size: key.size, theme: key.theme), slot: slot)
-        }
-
-        /// The band with the number of `key` in place of the one it was laid out with; nil when
-        /// the number does not come out as one piece.
-        func band(for key: StatusKey, _ canvas: Canvas) -> TextBand? {
-            var piece = TextBand()
-            piece.text(key.position.number + key.position.total, x: number.right, baseline: number.baseline,
-                       size: number.size, bold: true, number.color, align: .right, measuredOn: canvas)
-            var out = band
-            guard out.replace(at: number.index, with: piece) else { return nil }
-            // The measuring canvas is left in the font a whole layout leaves it in (the left half's).
-            canvas.font(key.size)
-            return out
-        }
-    }
-
-    /// The width of the position's slot: the widest number it must hold, or the number if wider.
-    private static func slotWidth(_ key: StatusKey, _ canvas: Canvas) -> Double {
-        canvas.font(key.size, bold: true)
-        return max(canvas.width(key.position.widest), canvas.width(key.position.number))
     }
 
     /// The status line's left half, written again only when what it is written from changed.
@@ -130,10 +74,7 @@ extension FrameRenderer {
         case position(StatusPosition, withLabel: Bool)
     }
 
-    /// The line's pieces, and where the position's number went (nil when it is not there as one
-    /// piece).
-    private static func layOutStatus(_ key: StatusKey, _ p: Palette, _ canvas: Canvas)
-        -> (TextBand, StatusShape.NumberPlace?) {
+    private static func layOutStatus(_ key: StatusKey, _ p: Palette, _ canvas: Canvas) -> TextBand {
         let r = key.rect, size = key.size
         var band = TextBand()
         let dot = "  ·  "
@@ -162,7 +103,6 @@ extension FrameRenderer {
         // The right half stays whole; in a narrow window it drops its words, then the speed (in a
         // stage view, the value under the pointer).
         let pos = key.position
-        var number: StatusShape.NumberPlace?
         let full = RightItem.position(pos, withLabel: true), bare = RightItem.position(pos, withLabel: false)
         var variants: [[RightItem]]
         if key.stageView {
@@ -197,23 +137,18 @@ extension FrameRenderer {
                 // `37/484` as one piece, right-aligned in its slot: one word to read and to redraw.
                 canvas.font(size, bold: true)
                 x += slotWidth(pos) + canvas.width(pos.total)
-                let index = band.pieces.count
                 band.text(pos.number + pos.total, x: x, baseline: y, size: size, bold: true, p.text, align: .right,
                           measuredOn: canvas)
-                if band.pieces.count == index + 1 {
-                    number = StatusShape.NumberPlace(index: index, right: x, baseline: y, size: size, color: p.text)
-                }
             }
         }
         if !key.stageView { band.playIcon(x: rightStart - icon, midY: r.midY, size: size * 0.8, playing: key.playing, p.text) }
 
         let room = rightStart - icon - gap - r.minX
-        // (A line without its name is not kept for the next number: see `StatusShape.band`.)
-        guard room > nameWidth else { return (band, nil) }
+        guard room > nameWidth else { return band }
         band.text(name, x: r.minX, baseline: y, size: size, bold: true, p.text, measuredOn: canvas)
         canvas.font(size)
         let rest = FrameRenderer.fittedStatus(Array(key.left.dropFirst()), separator: dot, maxWidth: room - nameWidth, canvas)
         band.text(rest, x: r.minX + nameWidth, baseline: y, size: size, p.textDim, measuredOn: canvas)
-        return (band, number)
+        return band
     }
 }

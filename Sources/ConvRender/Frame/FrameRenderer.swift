@@ -40,8 +40,6 @@ public final class FrameRenderer {
     let writtenSums = RecentValues<WrittenSumKey, SumText>()
     /// The status line, the written-out sum and the pool's arithmetic as last laid out.
     let statusBands = RecentValues<StatusKey, TextBand>()
-    /// The status line last laid out whole, to lay out a step's line by its new number alone.
-    var statusShape: StatusShape?
     /// The status line's left half as last written, and what from.
     var settingsTextMemo: (key: SettingsTextKey, text: [String])?
     /// The bands and looks of the frame before and the new one (only two: a state holds its maps).
