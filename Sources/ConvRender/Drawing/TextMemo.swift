@@ -2,13 +2,18 @@ import CCairo
 import ConvModel
 import Foundation
 
-/// What Cairo said about strings and fonts before — advance widths, font metrics, glyphs — by
-/// font and text: `cairo_text_extents` and `cairo_show_text` turn the text into glyphs on every
-/// call, and a frame's layout measures and draws the same few hundred strings again and again
-/// (the status line's variants, the sum's terms).
+/// What Cairo said about fonts and strings before — each character's glyph and metrics, font
+/// metrics, laid-out runs — by font: `cairo_text_extents` and `cairo_show_text` turn the text into
+/// glyphs on every call, and a frame's layout measures and draws the same few hundred strings again
+/// and again (the status line's variants, the sum's terms), and every scan step some new ones.
 ///
-/// The font is read from the context itself (its toy face's family and weight, and its size), so
-/// nothing is ever taken for the wrong font, whoever set it. The figures are Cairo's own.
+/// A string's extents and glyphs are put together from its characters' here, exactly as Cairo
+/// does for the toy text API (one glyph per Unicode scalar, each placed at the sum of the advances
+/// before it, the ink the union of the visible glyphs' boxes), so they are Cairo's own figures, to
+/// the last bit, without asking Cairo for each new string.
+///
+/// The font is read from the context itself (its face — one of `Canvas`'s — and its size), so
+/// nothing is ever taken for the wrong font, whoever set it.
 final class TextMemo {
     private struct Font: Hashable {
         let size: Double
@@ -36,14 +41,15 @@ final class TextMemo {
         }
     }
 
-    private var widths: [Key: Double] = [:]
-    private var glyphRuns: [Key: [cairo_glyph_t]?] = [:]
+    private var tables: [Font: GlyphTable] = [:]
+    /// The table last used, and its font: most lookups are for the font used just before.
+    private var lastTable: (font: Font, table: GlyphTable)?
     private var fontMetrics: [Font: (ascent: Double, descent: Double)] = [:]
-    private var inks: [Key: cairo_text_extents_t] = [:]
-    private var runs: [Key: TextRun] = [:]
     private var wordRuns: [Key: TextRun] = [:]
     /// A window that runs for days meets unboundedly many strings: start afresh past this many.
     private let capacity = 8192
+    /// Zooming walks through many sizes: start afresh past this many fonts.
+    private let fontCapacity = 64
 
     /// The font set on `cr`, when it is one of `Canvas`'s faces (which live as long as the
     /// program, so the same pointer is always the same face) at an unrotated size.
@@ -57,6 +63,22 @@ final class TextMemo {
         return Font(size: m.xx, bold: bold, mono: mono)
     }
 
+    /// The glyph table of the font set on `cr` (nil when it is not one of ours).
+    private func table(_ cr: OpaquePointer) -> GlyphTable? {
+        guard let font = font(cr) else { return nil }
+        if let last = lastTable, last.font == font { return last.table }
+        let table: GlyphTable
+        if let known = tables[font] {
+            table = known
+        } else {
+            if tables.count >= fontCapacity { tables.removeAll() }
+            table = GlyphTable()
+            tables[font] = table
+        }
+        lastTable = (font, table)
+        return table
+    }
+
     /// `table[key]`, or `make()` noted there (the table started afresh when full).
     private func remembered<K: Hashable, V>(_ table: inout [K: V], _ key: K, _ make: () -> V) -> V {
         if let v = table[key] { return v }
@@ -67,22 +89,27 @@ final class TextMemo {
     }
 
     func width(_ s: String, _ cr: OpaquePointer) -> Double {
-        guard let font = font(cr) else { return TextMemo.measure(s, cr) }
-        return remembered(&widths, Key(text: s, font: font)) { TextMemo.measure(s, cr) }
+        guard let table = table(cr) else { return TextMemo.measure(s, cr) }
+        return table.advance(s, cr)
     }
 
     /// `s` in the current font as one piece, or with `byWord` as one piece per word, placed from
     /// its origin (`TextRun`).
+    ///
+    /// A run of one piece is put together from the glyph table each time (cheaper than looking it
+    /// up); a run of words is remembered.
     func run(_ s: String, byWord: Bool, _ cr: OpaquePointer) -> TextRun {
-        guard let font = font(cr) else { return TextRun(s, byWord: byWord, extents: { TextMemo.extents($0, cr) }) }
-        let make = { TextRun(s, byWord: byWord, extents: { self.extents($0, cr) }) }
-        return byWord ? remembered(&wordRuns, Key(text: s, font: font), make) : remembered(&runs, Key(text: s, font: font), make)
+        guard let font = font(cr), let table = table(cr) else {
+            return TextRun(s, byWord: byWord, extents: { TextMemo.extents($0, cr) })
+        }
+        let make = { TextRun(s, byWord: byWord, extents: { table.extents($0, cr) }) }
+        return byWord ? remembered(&wordRuns, Key(text: s, font: font), make) : make()
     }
 
     /// The extents of `s` in the current font: where its ink lies from its origin, and its advance.
     func extents(_ s: String, _ cr: OpaquePointer) -> cairo_text_extents_t {
-        guard let font = font(cr) else { return TextMemo.extents(s, cr) }
-        return remembered(&inks, Key(text: s, font: font)) { TextMemo.extents(s, cr) }
+        guard let table = table(cr) else { return TextMemo.extents(s, cr) }
+        return table.extents(s, cr)
     }
 
     static func extents(_ s: String, _ cr: OpaquePointer) -> cairo_text_extents_t {
@@ -99,8 +126,8 @@ final class TextMemo {
 
     /// The glyphs of `s` in the current font placed from (0, 0); nil when Cairo cannot make them.
     func glyphs(_ s: String, _ cr: OpaquePointer) -> [cairo_glyph_t]? {
-        guard let font = font(cr) else { return TextMemo.glyphs(s, cr) }
-        return remembered(&glyphRuns, Key(text: s, font: font)) { TextMemo.glyphs(s, cr) }
+        guard let table = table(cr) else { return TextMemo.glyphs(s, cr) }
+        return table.glyphs(s, cr)
     }
 
     static func measure(_ s: String, _ cr: OpaquePointer) -> Double {
@@ -115,7 +142,7 @@ final class TextMemo {
         return (e.ascent, e.descent)
     }
 
-    private static func glyphs(_ s: String, _ cr: OpaquePointer) -> [cairo_glyph_t]? {
+    static func glyphs(_ s: String, _ cr: OpaquePointer) -> [cairo_glyph_t]? {
         var list: UnsafeMutablePointer<cairo_glyph_t>?
         var count: Int32 = 0
         let status = cairo_scaled_font_text_to_glyphs(cairo_get_scaled_font(cr), 0, 0, s, -1, &list, &count, nil, nil, nil)
@@ -145,7 +172,7 @@ struct TextRun {
             return (Word(text: t, dx: dx, ink: Rect(x: dx + e.x_bearing - 1, y: e.y_bearing - 1, width: e.width + 2,
                                                       height: e.height + 2)), e.x_advance)
         }
-        guard byWord, s.contains(" ") else {
+        guard byWord, s.utf8.contains(0x20) else {
             let (w, advance) = word(s, 0)
             width = advance
             words = s.isEmpty ? [] : [w]
@@ -153,13 +180,20 @@ struct TextRun {
         }
         let space = extents(" ").x_advance
         var dx = 0.0, out: [Word] = []
-        for part in s.split(separator: " ", omittingEmptySubsequences: false) {
-            if !part.isEmpty {
-                let (w, advance) = word(String(part), dx)
+        // Split at the spaces' bytes: splitting the String itself would find its characters'
+        // boundaries first, which costs more than measuring.
+        let bytes = s.utf8
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: 0x20) ?? bytes.endIndex
+            if end > start {
+                let (w, advance) = word(String(decoding: bytes[start..<end], as: UTF8.self), dx)
                 out.append(w)
                 dx += advance
             }
+            guard end < bytes.endIndex else { break }
             dx += space
+            start = bytes.index(after: end)
         }
         width = extents(s).x_advance
         words = out

@@ -45,17 +45,47 @@ extension FrameRenderer {
         extras(scene).value(\.status) { layOutStatusBand(scene) }
     }
 
+    /// The line laid out without the position's number, and where that number goes: the slot
+    /// is as wide as the widest number, so a step, which changes the number alone, reuses the rest.
+    struct StatusLine {
+        struct Slot {
+            /// The right end of the number and its total (`37/484`), and its font and colour.
+            let right: Double
+            let baseline: Double
+            let size: Double
+            let color: RGB
+        }
+
+        let band: TextBand
+        let slot: Slot?
+    }
+
     private func layOutStatusBand(_ scene: FrameScene) -> TextBand? {
         let r = scene.layout.status, state = scene.state
         guard !r.isEmpty, let canvas = measuringCanvas else { return nil }
-        let (left, right) = FrameRenderer.statusText(state, left: rememberedSettingsText(state))
-        let key = StatusKey(left: left, right: right, position: FrameRenderer.statusPosition(state),
-                            tour: FrameRenderer.tourText(state), stageView: state.network?.openStage != nil,
+        var (left, right) = FrameRenderer.statusText(state, left: rememberedSettingsText(state))
+        let position = FrameRenderer.statusPosition(state), stageView = state.network?.openStage != nil
+        // Outside a stage view the right half starts with the position, which is laid out from `position`.
+        if !stageView { right[0] = "" }
+        let key = StatusKey(left: left, right: right,
+                            position: StatusPosition(label: position.label, number: "", total: position.total, widest: position.widest),
+                            tour: FrameRenderer.tourText(state), stageView: stageView,
                             playing: state.clock.isPlaying, rect: r,
                             size: scene.layout.fonts.status, theme: state.view.theme)
-        return statusBands.value(key) {
-            FrameRenderer.layOutStatus(key, scene.palette, canvas)
+        let line = statusBands.value(key) { FrameRenderer.layOutStatus(key, scene.palette, canvas) }
+        guard let slot = line.slot else { return line.band }
+        canvas.font(slot.size, bold: true)
+        // A number wider than the slot (never with DejaVu's digits, which are all one width) would
+        // push the line about: lay it out whole.
+        guard canvas.width(position.number) <= canvas.width(position.widest) else {
+            let whole = StatusKey(left: key.left, right: key.right, position: position, tour: key.tour, stageView: stageView,
+                                  playing: key.playing, rect: r, size: key.size, theme: key.theme)
+            return FrameRenderer.layOutStatus(whole, scene.palette, canvas).band
         }
+        var band = line.band
+        band.text(position.number + position.total, x: slot.right, baseline: slot.baseline, size: slot.size, bold: true,
+                  slot.color, align: .right, measuredOn: canvas)
+        return band
     }
 
     /// The status line's left half, written again only when what it is written from changed.
@@ -74,7 +104,8 @@ extension FrameRenderer {
         case position(StatusPosition, withLabel: Bool)
     }
 
-    private static func layOutStatus(_ key: StatusKey, _ p: Palette, _ canvas: Canvas) -> TextBand {
+    /// The line for `key`; a position whose number is empty is left out, and its slot returned.
+    private static func layOutStatus(_ key: StatusKey, _ p: Palette, _ canvas: Canvas) -> StatusLine {
         let r = key.rect, size = key.size
         var band = TextBand()
         let dot = "  ·  "
@@ -127,6 +158,7 @@ extension FrameRenderer {
         band.text(help, x: r.maxX, baseline: y, size: size, p.textFaint, align: .right, measuredOn: canvas)
         let rightStart = r.maxX - helpWidth - gap - chosenWidth
         var x = rightStart
+        var slot: StatusLine.Slot?
         for (i, item) in chosen.enumerated() {
             if i > 0 { x += band.text(dot, x: x, baseline: y, size: size, bold: true, p.text, measuredOn: canvas) }
             switch item {
@@ -137,18 +169,22 @@ extension FrameRenderer {
                 // `37/484` as one piece, right-aligned in its slot: one word to read and to redraw.
                 canvas.font(size, bold: true)
                 x += slotWidth(pos) + canvas.width(pos.total)
-                band.text(pos.number + pos.total, x: x, baseline: y, size: size, bold: true, p.text, align: .right,
-                          measuredOn: canvas)
+                if pos.number.isEmpty {
+                    slot = StatusLine.Slot(right: x, baseline: y, size: size, color: p.text)
+                } else {
+                    band.text(pos.number + pos.total, x: x, baseline: y, size: size, bold: true, p.text, align: .right,
+                              measuredOn: canvas)
+                }
             }
         }
         if !key.stageView { band.playIcon(x: rightStart - icon, midY: r.midY, size: size * 0.8, playing: key.playing, p.text) }
 
         let room = rightStart - icon - gap - r.minX
-        guard room > nameWidth else { return band }
+        guard room > nameWidth else { return StatusLine(band: band, slot: slot) }
         band.text(name, x: r.minX, baseline: y, size: size, bold: true, p.text, measuredOn: canvas)
         canvas.font(size)
         let rest = FrameRenderer.fittedStatus(Array(key.left.dropFirst()), separator: dot, maxWidth: room - nameWidth, canvas)
         band.text(rest, x: r.minX + nameWidth, baseline: y, size: size, p.textDim, measuredOn: canvas)
-        return band
+        return StatusLine(band: band, slot: slot)
     }
 }

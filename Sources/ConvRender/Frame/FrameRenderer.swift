@@ -39,7 +39,7 @@ public final class FrameRenderer {
     /// The products and sum as last written out, by the cell and detail layout they were for.
     let writtenSums = RecentValues<WrittenSumKey, SumText>()
     /// The status line, the written-out sum and the pool's arithmetic as last laid out.
-    let statusBands = RecentValues<StatusKey, TextBand>()
+    let statusBands = RecentValues<StatusKey, StatusLine>()
     /// The status line's left half as last written, and what from.
     var settingsTextMemo: (key: SettingsTextKey, text: [String])?
     /// The bands and looks of the frame before and the new one (only two: a state holds its maps).
