@@ -76,9 +76,14 @@ public enum DecimalText {
 
     /// ASCII bytes to text, with the minus sign people read.
     public static func string(_ bytes: ArraySlice<UInt8>) -> String {
-        var out = ""
-        for b in bytes { if b == UInt8(ascii: "-") { out += minus } else { out.unicodeScalars.append(UnicodeScalar(b)) } }
-        return out
+        // Made from UTF-8 in one go (the minus as its three bytes), not a scalar at a time.
+        guard bytes.contains(UInt8(ascii: "-")) else { return String(decoding: bytes, as: UTF8.self) }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + 2)
+        for b in bytes {
+            if b == UInt8(ascii: "-") { utf8 += [0xE2, 0x88, 0x92] } else { utf8.append(b) }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     // MARK: shortening
