@@ -87,6 +87,7 @@ extension Rect {
     func subtracting(_ holes: [Rect]) -> [Rect] {
         let cut = holes.map { $0.intersection(self) }.filter { !$0.isEmpty }
         guard !cut.isEmpty else { return [self] }
+        if cut.contains(where: { $0 == self }) { return [] }
         let ys = Set([minY, maxY] + cut.flatMap { [$0.minY, $0.maxY] }).sorted()
         var out: [Rect] = []
         for (y0, y1) in zip(ys, ys.dropFirst()) where y1 > y0 {
