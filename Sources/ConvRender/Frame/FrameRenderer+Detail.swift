@@ -215,11 +215,18 @@ extension FrameRenderer {
         var terms: [[String]] = []
         if withTerms {
             let dw = DecimalText.decimals(toShow: cell.weights), dv = DecimalText.decimals(toShow: cell.patch)
+            // Each term written as bytes and made a String once: `(−1)×0.3`, a negative weight in brackets.
+            var term: [UInt8] = [], number: [UInt8] = []
             for i in 0..<k {
                 terms.append((0..<k).map { j in
                     let w = cell.weights[i * k + j], v = cell.patch[i * k + j]
-                    let text = DecimalText.fixed(Double(w), decimals: dw)
-                    return "\(w < 0 ? "(\(text))" : text)×\(DecimalText.fixed(Double(v), decimals: dv))"
+                    term.removeAll(keepingCapacity: true)
+                    if w < 0 { term.append(UInt8(ascii: "(")) }
+                    term += DecimalText.write(Double(w), .fixed(dw), into: &number)
+                    if w < 0 { term.append(UInt8(ascii: ")")) }
+                    term += "×".utf8
+                    term += DecimalText.write(Double(v), .fixed(dv), into: &number)
+                    return DecimalText.string(term[...])
                 })
             }
         }
