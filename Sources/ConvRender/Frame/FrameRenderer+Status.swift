@@ -126,10 +126,12 @@ extension FrameRenderer {
         let x = l.timelineX(afterPosition: scan.position, count: scan.count)
         // The knob sits on the middle of the current position's segment, so a click on it stays there.
         let knob = r.height * 1.1
-        let knobX = min(max(l.timelineX(ofPosition: scan.position, count: scan.count), r.minX + knob), r.maxX - knob)
+        let knobAt = KnobMask.place(x: min(max(l.timelineX(ofPosition: scan.position, count: scan.count), r.minX + knob),
+                                           r.maxX - knob), y: r.midY)
+        let knobX = knobAt.x
         let fill = Rect(x: r.minX, y: r.y, width: x - r.minX, height: r.height)
         if let clip = damageClip,
-           let box = FrameRenderer.plainTrackFill(fill, radius: r.height / 2, knob: (knobX, r.midY, knob), clip: clip) {
+           let box = FrameRenderer.plainTrackFill(fill, radius: r.height / 2, knob: (knobX, knobAt.y, knob), clip: clip) {
             canvas.fill(box, p.trackFill)
         } else {
             canvas.fillRounded(fill, radius: r.height / 2, p.trackFill)
@@ -156,8 +158,12 @@ extension FrameRenderer {
             }
         }
         canvas.color(p.text)
-        cairo_arc(cr, knobX, r.midY, knob, 0, 2 * .pi)
-        cairo_fill(cr)
+        if let mask = knobMasks.mask(radius: knob, knobAt) {
+            cairo_mask_surface(cr, mask.surface, mask.x, mask.y)
+        } else {
+            cairo_arc(cr, knobX, knobAt.y, knob, 0, 2 * .pi)
+            cairo_fill(cr)
+        }
     }
 
     /// The filled part of the track as a plain box, for a damaged rectangle clear of its round left

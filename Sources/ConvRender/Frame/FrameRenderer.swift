@@ -16,6 +16,8 @@ public final class FrameRenderer {
     let maps = MapImageCache()
     let layers = PanelLayers()
     let stripLayer = StripLayer()
+    /// The timeline's knob, drawn once for each place within a pixel.
+    let knobMasks = KnobMask()
     let layoutMemo = LayoutMemo()
     /// Draws a tour scene's learn view.
     let learnRenderer = LearnRenderer()
