@@ -7,7 +7,7 @@ extension FrameScene {
     /// yellow box and the window it stands on (with `same` padding the cells under it are drawn),
     /// the lit cell, the 2×2 block and its pool cell, the linked outlines, the hovered cell or the
     /// brush. Each box holds its outline's outer edge, cut to where the panel's marks may go.
-    var motionMarks: [Rect] {
+    func workOutMotionMarks() -> [Rect] {
         var out: [Rect] = []
         let strong = FrameRenderer.markWidth(layout) + 1, link = FrameRenderer.linkWidth(layout) + 1
         func add(_ kind: PanelKind, _ r: Rect, _ pad: Double) {

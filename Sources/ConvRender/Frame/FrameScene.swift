@@ -17,6 +17,9 @@ final class FrameScene {
     let poolScale: ColorScale
     /// What the cell under the pointer is linked to on each panel.
     let links: LinkedCells?
+    /// The boxes around the marks that follow the moving state (`workOutMotionMarks`), worked out
+    /// the first time they are asked for: a step asks for the scene before's again.
+    private(set) lazy var motionMarks: [Rect] = workOutMotionMarks()
 
     /// Speeds up to this many positions per second glide the box between positions.
     static let glideMaxSpeed = 4.0
