@@ -25,7 +25,13 @@ public enum FrameDamage: Equatable, Sendable {
     /// so close that one box costs less than two, or `.full` when they cover most of the frame anyway.
     public static func normalized(_ rects: [Rect], in bounds: Rect) -> FrameDamage {
         var out: [Rect] = []
+        out.reserveCapacity(rects.count)
         func area(_ r: Rect) -> Double { r.width * r.height }
+        /// Whether `a` and `b` are better drawn as one box: they overlap, or their union costs no
+        /// more than the two passes.
+        func joins(_ a: Rect, _ b: Rect) -> Bool {
+            !a.intersection(b).isEmpty || area(a.union(b)) <= area(a) + area(b) + passCost
+        }
         for r in rects {
             let x0 = r.minX.rounded(.down), y0 = r.minY.rounded(.down)
             var merged = Rect(x: x0, y: y0, width: r.maxX.rounded(.up) - x0, height: r.maxY.rounded(.up) - y0)
@@ -33,10 +39,14 @@ public enum FrameDamage: Equatable, Sendable {
             guard !merged.isEmpty else { continue }
             // Merging may make a box that now overlaps (or nears) one already passed: start again
             // until none does.
-            while let i = out.firstIndex(where: {
-                !$0.intersection(merged).isEmpty || area($0.union(merged)) <= area($0) + area(merged) + passCost
-            }) {
-                merged = merged.union(out.remove(at: i))
+            var i = 0
+            while i < out.count {
+                if joins(out[i], merged) {
+                    merged = merged.union(out.remove(at: i))
+                    i = 0
+                } else {
+                    i += 1
+                }
             }
             out.append(merged)
         }
