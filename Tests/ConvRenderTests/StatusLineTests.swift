@@ -64,6 +64,34 @@ final class StatusLineTests: XCTestCase {
 
     /// The position has a slot as wide as the last position, so a step — even from 9/484 to
     /// 10/484 or 99/484 to 100/484 — changes the position's piece and nothing else on the line.
+    /// A step lays out only the position's number, in the slot the rest of the line left for it:
+    /// the line comes out as if laid out whole, piece for piece, at any width, with a tour's
+    /// scene count, in network mode, from a cold start or after many steps.
+    func testTheLineWithItsNumberPutInEqualsTheLineLaidOutWhole() throws {
+        func pieces(_ band: TextBand?) -> [String] {
+            guard let band else { return [] }
+            return zip(band.pieces, band.boxes).map { "\($0) \($1)" }.sorted()
+        }
+        var states: [AppState] = []
+        for (w, h) in [(640, 400), (1280, 800), (1920, 1080), (3840, 2160)] {
+            for position in [0, 8, 9, 99, 483] {
+                states.append(makeState(width: w, height: h) { $0.update(.seek(position)) })
+                states.append(networkState(position: position * 676 / 484, width: w, height: h))
+            }
+            states.append(makeState(width: w, height: h) { $0.update(.startTour(.builtin, loop: false)) })
+        }
+        let warm = FrameRenderer()
+        for state in states {
+            let cold = FrameRenderer()
+            let scene = cold.scene(state, width: state.windowWidth, height: state.windowHeight)
+            let whole = pieces(cold.wholeStatusBand(scene))
+            XCTAssertFalse(whole.isEmpty)
+            XCTAssertEqual(pieces(cold.statusBand(scene)), whole, "\(state.windowWidth)×\(state.windowHeight) \(state.scan.position)")
+            let again = warm.scene(state, width: state.windowWidth, height: state.windowHeight)
+            XCTAssertEqual(pieces(warm.statusBand(again)), whole, "\(state.windowWidth)×\(state.windowHeight) \(state.scan.position)")
+        }
+    }
+
     func testAStepChangesOnlyThePositionOnTheStatusLine() throws {
         let renderer = FrameRenderer()
         for position in [0, 8, 98, 300, 482] {

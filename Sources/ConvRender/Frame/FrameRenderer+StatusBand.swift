@@ -98,6 +98,18 @@ extension FrameRenderer {
         return text
     }
 
+    /// The line laid out whole, the number with the rest, as nothing remembered: what
+    /// `statusBand` must come to (the tests compare the two).
+    func wholeStatusBand(_ scene: FrameScene) -> TextBand? {
+        let r = scene.layout.status, state = scene.state
+        guard !r.isEmpty, let canvas = measuringCanvas else { return nil }
+        let (left, right) = FrameRenderer.statusText(state)
+        let key = StatusKey(left: left, right: right, position: FrameRenderer.statusPosition(state),
+                            tour: FrameRenderer.tourText(state), stageView: state.network?.openStage != nil,
+                            playing: state.clock.isPlaying, rect: r, size: scene.layout.fonts.status, theme: state.view.theme)
+        return FrameRenderer.layOutStatus(key, scene.palette, canvas).band
+    }
+
     /// One item of the right half: plain text, or the position with its number in a fixed slot.
     private enum RightItem {
         case text(String)
