@@ -28,21 +28,13 @@ final class FrameExtras {
     }
 }
 
-/// A scene and its extras, held without keeping the scene alive.
-struct SceneExtras {
-    weak var scene: FrameScene?
-    let extras: FrameExtras
-}
-
 extension FrameRenderer {
-    /// The extras of the scene's state and layout. One of the last two scene objects (a scene is
-    /// never changed once made) is answered without comparing states; a scene freed and another
-    /// made in its place is not mistaken for it, since the weak reference is then nil.
+    /// The extras of the scene's state and layout, kept on the scene once found (a scene is never
+    /// changed once made): asked for again, a scene answers without comparing states.
     func extras(_ scene: FrameScene) -> FrameExtras {
-        if let known = sceneExtras.first(where: { $0.scene === scene }) { return known.extras }
+        if let known = scene.extras { return known }
         let e = extrasMemo.value(FrameExtras.Key(state: scene.state, layout: scene.layout)) { FrameExtras() }
-        if sceneExtras.count >= 2 { sceneExtras.removeFirst() }
-        sceneExtras.append(SceneExtras(scene: scene, extras: e))
+        scene.extras = e
         return e
     }
 }

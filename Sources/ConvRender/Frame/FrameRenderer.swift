@@ -46,10 +46,6 @@ public final class FrameRenderer {
     var settingsTextMemo: (key: SettingsTextKey, text: [String])?
     /// The bands and looks of the frame before and the new one (only two: a state holds its maps).
     let extrasMemo = RecentValues<FrameExtras.Key, FrameExtras>(capacity: 2)
-    /// The two scenes last asked for their extras, and them: working out a step's damage asks
-    /// for the old and the new scene's in turn, and a frame drawn in several rectangles for the
-    /// same scene's dozens of times; comparing whole states each time adds up.
-    var sceneExtras: [SceneExtras] = []
     /// The last two scenes made, with the size they were made for (`scene(_:width:height:)`).
     private var recentScenes: [(scene: FrameScene, width: Int, height: Int)] = []
     let sumBands = RecentValues<SumKey, TextBand>()

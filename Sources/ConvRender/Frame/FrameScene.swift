@@ -20,6 +20,9 @@ final class FrameScene {
     /// The boxes around the marks that follow the moving state (`workOutMotionMarks`), worked out
     /// the first time they are asked for: a step asks for the scene before's again.
     private(set) lazy var motionMarks: [Rect] = workOutMotionMarks()
+    /// The status line's, the sum's and the pool's pieces and the small grids' looks, once the
+    /// renderer has found them for this scene (`FrameRenderer.extras`).
+    var extras: FrameExtras?
 
     /// Speeds up to this many positions per second glide the box between positions.
     static let glideMaxSpeed = 4.0
