@@ -37,13 +37,26 @@ struct TextBand {
     mutating func text(_ s: String, x: Double, baseline: Double, size: Double, bold: Bool = false, _ color: RGB,
                        alpha: Double = 1, align: Canvas.Align = .left, byWord: Bool = false, measuredOn canvas: Canvas) -> Double {
         canvas.font(size, bold: bold)
-        let run = canvas.run(s, byWord: byWord)
-        let x0: Double
-        switch align {
-        case .left: x0 = x.rounded()
-        case .center: x0 = (x - run.width / 2).rounded()
-        case .right: x0 = (x - run.width).rounded()
+        func start(_ width: Double) -> Double {
+            switch align {
+            case .left: return x.rounded()
+            case .center: return (x - width / 2).rounded()
+            case .right: return (x - width).rounded()
+            }
         }
+        // One piece: measured straight away, without a run (the sum's terms and signs, a dozen a step).
+        guard byWord else {
+            let e = canvas.extents(s)
+            let x0 = start(e.x_advance)
+            if !s.isEmpty {
+                pieces.append(.text(s, x: x0, baseline: baseline, size: size, bold: bold, color: color, alpha: alpha))
+                // The same box, to the last bit, as a run of one word gives (`TextRun`).
+                boxes.append(Rect(x: x0 + (e.x_bearing - 1), y: baseline + (e.y_bearing - 1), width: e.width + 2, height: e.height + 2))
+            }
+            return e.x_advance
+        }
+        let run = canvas.run(s, byWord: byWord)
+        let x0 = start(run.width)
         for w in run.words {
             pieces.append(.text(w.text, x: x0 + w.dx, baseline: baseline, size: size, bold: bold, color: color, alpha: alpha))
             boxes.append(Rect(x: x0 + w.ink.x, y: baseline + w.ink.y, width: w.ink.width, height: w.ink.height))
@@ -92,16 +105,17 @@ struct TextBand {
     /// The boxes of the pieces that are in one band and not the other: where the two differ.
     func changes(from old: TextBand) -> [Rect] {
         var out: [Rect] = []
-        for (i, (piece, box)) in zip(pieces, boxes).enumerated() where !old.holds(piece, box, near: i) { out.append(box) }
-        for (i, (piece, box)) in zip(old.pieces, old.boxes).enumerated() where !holds(piece, box, near: i) { out.append(box) }
+        for i in pieces.indices where !old.holds(pieces[i], boxes[i], near: i) { out.append(boxes[i]) }
+        for i in old.pieces.indices where !holds(old.pieces[i], old.boxes[i], near: i) { out.append(old.boxes[i]) }
         return out
     }
 
     /// Whether the band has `piece` at `box`: looked for first at `index` (a band laid out again
-    /// mostly keeps its pieces in order), then anywhere.
+    /// mostly keeps its pieces in order), then anywhere (boxes first: they are cheap to compare).
     private func holds(_ piece: Piece, _ box: Rect, near index: Int) -> Bool {
         if index < pieces.count, boxes[index] == box, pieces[index] == piece { return true }
-        return zip(pieces, boxes).contains { $1 == box && $0 == piece }
+        for j in boxes.indices where boxes[j] == box && pieces[j] == piece { return true }
+        return false
     }
 }
 
