@@ -69,7 +69,7 @@ final class TextMemoTests: XCTestCase {
                 }
                 dx += space
             }
-            let run = memo.run(s, byWord: true, cr)
+            let run = memo.wordRun(s, cr)
             if !s.contains(" ") {
                 // A single word is the whole string as one piece.
                 XCTAssertEqual(run.words.map(\.text), s.isEmpty ? [] : [s], s)

@@ -55,7 +55,7 @@ struct TextBand {
             }
             return e.x_advance
         }
-        let run = canvas.run(s, byWord: byWord)
+        let run = canvas.wordRun(s)
         let x0 = start(run.width)
         for w in run.words {
             pieces.append(.text(w.text, x: x0 + w.dx, baseline: baseline, size: size, bold: bold, color: color, alpha: alpha))

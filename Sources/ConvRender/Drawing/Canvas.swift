@@ -135,9 +135,9 @@ struct Canvas {
         memo?.extents(s, cr) ?? TextMemo.extents(s, cr)
     }
 
-    /// `s` in the current font as a run of one piece, or of one piece per word.
-    func run(_ s: String, byWord: Bool) -> TextRun {
-        memo?.run(s, byWord: byWord, cr) ?? TextRun(s, byWord: byWord, extents: { TextMemo.extents($0, cr) })
+    /// `s` in the current font as a run of one piece per word (`TextRun`).
+    func wordRun(_ s: String) -> TextRun {
+        memo?.wordRun(s, cr) ?? TextRun(s, extents: { TextMemo.extents($0, cr) })
     }
 
     /// Ascent and descent of the current font.

@@ -65,7 +65,10 @@ final class TextMemo {
 
     /// The glyph table of the font set on `cr` (nil when it is not one of ours).
     private func table(_ cr: OpaquePointer) -> GlyphTable? {
-        guard let font = font(cr) else { return nil }
+        font(cr).map(table)
+    }
+
+    private func table(_ font: Font) -> GlyphTable {
         if let last = lastTable, last.font == font { return last.table }
         let table: GlyphTable
         if let known = tables[font] {
@@ -93,17 +96,12 @@ final class TextMemo {
         return table.advance(s, cr)
     }
 
-    /// `s` in the current font as one piece, or with `byWord` as one piece per word, placed from
-    /// its origin (`TextRun`).
-    ///
-    /// A run of one piece is put together from the glyph table each time (cheaper than looking it
-    /// up); a run of words is remembered.
-    func run(_ s: String, byWord: Bool, _ cr: OpaquePointer) -> TextRun {
-        guard let font = font(cr), let table = table(cr) else {
-            return TextRun(s, byWord: byWord, extents: { TextMemo.extents($0, cr) })
-        }
-        let make = { TextRun(s, byWord: byWord, extents: { table.extents($0, cr) }) }
-        return byWord ? remembered(&wordRuns, Key(text: s, font: font), make) : make()
+    /// `s` in the current font as one piece per word, placed from its origin (`TextRun`),
+    /// remembered.
+    func wordRun(_ s: String, _ cr: OpaquePointer) -> TextRun {
+        guard let font = font(cr) else { return TextRun(s, extents: { TextMemo.extents($0, cr) }) }
+        let table = table(font)
+        return remembered(&wordRuns, Key(text: s, font: font)) { TextRun(s, extents: { table.extents($0, cr) }) }
     }
 
     /// The extents of `s` in the current font: where its ink lies from its origin, and its advance.
@@ -152,8 +150,8 @@ final class TextMemo {
     }
 }
 
-/// A string laid out from its origin (left end of the baseline): its advance, and its pieces —
-/// the whole string, or one per word — each with its offset and ink box from that origin.
+/// A string laid out from its origin (left end of the baseline): its advance, and its words, each
+/// with its offset and ink box from that origin (a string without spaces is one word).
 struct TextRun {
     struct Word {
         let text: String
@@ -166,13 +164,13 @@ struct TextRun {
     let words: [Word]
 
     /// Hinted advances are whole pixels, so a word starts where it does in the whole line.
-    init(_ s: String, byWord: Bool, extents: (String) -> cairo_text_extents_t) {
+    init(_ s: String, extents: (String) -> cairo_text_extents_t) {
         func word(_ t: String, _ dx: Double) -> (Word, Double) {
             let e = extents(t)
             return (Word(text: t, dx: dx, ink: Rect(x: dx + e.x_bearing - 1, y: e.y_bearing - 1, width: e.width + 2,
                                                       height: e.height + 2)), e.x_advance)
         }
-        guard byWord, s.utf8.contains(0x20) else {
+        guard s.utf8.contains(0x20) else {
             let (w, advance) = word(s, 0)
             width = advance
             words = s.isEmpty ? [] : [w]

@@ -77,11 +77,7 @@ extension FrameRenderer {
         canvas.font(slot.size, bold: true)
         // A number wider than the slot (never with DejaVu's digits, which are all one width) would
         // push the line about: lay it out whole.
-        guard canvas.width(position.number) <= canvas.width(position.widest) else {
-            let whole = StatusKey(left: key.left, right: key.right, position: position, tour: key.tour, stageView: stageView,
-                                  playing: key.playing, rect: r, size: key.size, theme: key.theme)
-            return FrameRenderer.layOutStatus(whole, scene.palette, canvas).band
-        }
+        guard canvas.width(position.number) <= canvas.width(position.widest) else { return wholeStatusBand(scene) }
         var band = line.band
         band.text(position.number + position.total, x: slot.right, baseline: slot.baseline, size: slot.size, bold: true,
                   slot.color, align: .right, measuredOn: canvas)

@@ -113,11 +113,7 @@ public final class FrameRenderer {
         // copied in whole: at 4K that saves writing half the frame twice.
         let stageView = state.network?.openStage
         canvas.color(scene.palette.background)
-        if frame.cells.contains(where: { !$0.intersection(area).isEmpty }) {
-            for r in area.subtracting(frame.cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
-        } else {
-            cairo_rectangle(cr, area.x, area.y, area.width, area.height)
-        }
+        for r in area.subtracting(frame.cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
         cairo_fill(cr)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
