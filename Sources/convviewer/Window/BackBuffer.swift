@@ -1,6 +1,7 @@
 import CCairo
 import CX11
 import ConvModel
+import ConvRender
 import Foundation
 
 /// The frame off-screen: a cairo image surface whose pixels are at the same time an `XImage`,
@@ -100,14 +101,11 @@ final class BackBuffer {
     }
 
     /// Copies the parts of the frame inside `rects` (whole pixels, inside the buffer, not
-    /// overlapping) onto the window: one request per rectangle, or one for the box around them all
-    /// when that copies little more (each request costs the server a round of its own).
+    /// overlapping) onto the window: one request per rectangle, or, when there are many, per box
+    /// around near ones (`FrameDamage.presentPieces`; each request costs the server a round of its own).
     func present(_ rects: [Rect], to window: Window, gc: GC) {
         guard !rects.isEmpty else { return }
-        let box = Rect.bounding(rects)
-        let area = rects.reduce(0) { $0 + $1.width * $1.height }
-        let pieces = rects.count > BackBuffer.maxPieces || box.width * box.height <= 1.25 * area ? [box] : rects
-        for r in pieces {
+        for r in FrameDamage.presentPieces(rects, maxPieces: BackBuffer.maxPieces) {
             let x = Int(r.x), y = Int(r.y), w = Int(r.width), h = Int(r.height)
             guard x >= 0, y >= 0, w > 0, h > 0, x < width, y < height else { continue }
             let cw = Int32(min(w, width - x)), ch = Int32(min(h, height - y))
@@ -121,7 +119,7 @@ final class BackBuffer {
         XFlush(display)
     }
 
-    /// More rectangles than this are sent as their bounding box.
+    /// More rectangles than this are joined into this many boxes.
     static let maxPieces = 16
 
     /// An XImage in a System V shared-memory segment attached by the server, or nil when the
