@@ -14,7 +14,7 @@ extension FrameDamage {
         guard !rects.isEmpty else { return [] }
         func area(_ r: Rect) -> Double { r.width * r.height }
         let box = Rect.bounding(rects)
-        if area(box) <= 1.25 * rects.reduce(0) { $0 + area($1) } || maxPieces <= 1 { return [box] }
+        if area(box) <= 1.25 * rects.reduce(0, { $0 + area($1) }) || maxPieces <= 1 { return [box] }
         var pieces = rects
         while pieces.count > maxPieces {
             var best = (i: 0, j: 1, added: Double.infinity)

@@ -86,6 +86,10 @@ extension FrameRenderer {
         let cr = canvas.cr
         let boxes = rects.map { $0.intersection(visible) }.filter { !$0.isEmpty }
         guard !boxes.isEmpty else { return }
+        if let layer, boxes.allSatisfy(\.isWholePixels), let direct = DirectPixels(cr),
+           boxes.allSatisfy({ direct.copy($0, from: layer, at: (visible.x, visible.y)) }) {
+            return
+        }
         for b in boxes { cairo_rectangle(cr, b.x, b.y, b.width, b.height) }
         guard let layer else {
             // No layer (too large, or no memory): draw in place, over the panel colour, since the

@@ -28,6 +28,7 @@ extension FrameRenderer {
             draw(canvas.cr)
             return
         }
+        if let direct = DirectPixels(canvas.cr), direct.copy(s.frame, from: layer, at: (s.frame.x, s.frame.y)) { return }
         cairo_set_source_surface(canvas.cr, layer.pointer, s.frame.x, s.frame.y)
         cairo_rectangle(canvas.cr, s.frame.x, s.frame.y, s.frame.width, s.frame.height)
         cairo_fill(canvas.cr)

@@ -113,8 +113,13 @@ public final class FrameRenderer {
         // copied in whole: at 4K that saves writing half the frame twice.
         let stageView = state.network?.openStage
         canvas.color(scene.palette.background)
-        for r in area.subtracting(frame.cells) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
-        cairo_fill(cr)
+        let background = area.subtracting(frame.cells)
+        if let direct = DirectPixels(cr), background.allSatisfy(\.isWholePixels) {
+            for r in background { _ = direct.fill(r, scene.palette.background) }
+        } else {
+            for r in background { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
+            cairo_fill(cr)
+        }
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
 
         // Network mode is always drawn whole (`damage(from:to:…)`), so only the ordinary picture
