@@ -6,7 +6,7 @@ import XCTest
 /// Fills and copies written straight into the pixels must be the very words Cairo writes.
 final class DirectPixelsTests: XCTestCase {
     /// Every 32-bit word of two surfaces of the same size, top byte included.
-    private func words(_ s: ImageSurface) -> [UInt32] {
+    func words(_ s: ImageSurface) -> [UInt32] {
         cairo_surface_flush(s.pointer)
         var out: [UInt32] = []
         let data = cairo_image_surface_get_data(s.pointer)!
@@ -138,5 +138,45 @@ final class DirectPixelsTests: XCTestCase {
             }
             XCTAssertEqual(differing, 0, "\(w)×\(h) \(theme)")
         }
+    }
+}
+
+extension DirectPixelsTests {
+    /// Translucent colours over every kind of pixel — the x byte of an RGB24 word included —
+    /// come out as Cairo's OVER makes them, to the last bit.
+    func testBlendsWriteCairosWords() throws {
+        var rng = SplitMix(seed: 11)
+        for _ in 0..<60 {
+            let c = RGB(rng.unit(), rng.unit(), rng.unit())
+            let alpha = [0.5, 0.55, 0.6, 0.75, 0.01, 0.999, rng.unit()][rng.below(7)]
+            let direct = try ImageSurface(width: 64, height: 32, opaque: true)
+            let cairo = try ImageSurface(width: 64, height: 32, opaque: true)
+            // The same random words in both, top bytes too.
+            var words: [UInt32] = []
+            for _ in 0..<(64 * 32) { words.append(UInt32(truncatingIfNeeded: rng.next())) }
+            for s in [direct, cairo] {
+                cairo_surface_flush(s.pointer)
+                let data = cairo_image_surface_get_data(s.pointer)!
+                for y in 0..<32 {
+                    let row = UnsafeMutableRawPointer(data + y * s.stride).assumingMemoryBound(to: UInt32.self)
+                    for x in 0..<64 { row[x] = words[y * 64 + x] }
+                }
+                cairo_surface_mark_dirty(s.pointer)
+            }
+            let dc = DrawingContext(direct), cc = DrawingContext(cairo)
+            let pixels = try XCTUnwrap(DirectPixels(dc.pointer))
+            let r = Rect(x: Double(rng.below(30)), y: Double(rng.below(16)), width: Double(1 + rng.below(40)), height: Double(1 + rng.below(20)))
+            XCTAssertTrue(pixels.blend(r, c, alpha: alpha))
+            cairo_set_source_rgba(cc.pointer, c.r, c.g, c.b, alpha)
+            cairo_rectangle(cc.pointer, r.x, r.y, r.width, r.height)
+            cairo_fill(cc.pointer)
+            XCTAssertEqual(self.words(direct), self.words(cairo), "\(c) at \(alpha) over \(r)")
+        }
+    }
+
+    /// The hand-worked byte: white at half (premultiplied 0x80) over 0x40 keeps 0x40 × 127 / 255
+    /// = 31.8 → 32, so 0x80 + 0x20 = 0xA0; over 0xFF it is 0x80 + 127 = 0xFF.
+    func testOverByHand() {
+        XCTAssertEqual(DirectPixels.over(0x8080_8080, 0x4040_40FF, keep: 127), 0xA0A0_A0FF)
     }
 }

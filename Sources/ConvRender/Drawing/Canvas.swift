@@ -37,10 +37,15 @@ struct Canvas {
     func frameOutside(_ r: Rect, width w: Double, _ c: RGB, _ alpha: Double = 1) {
         guard w > 0, !isClippedOut(r.insetBy(dx: -w, dy: -w)) else { return }
         color(c, alpha)
-        cairo_rectangle(cr, r.x - w, r.y - w, r.width + 2 * w, w)
-        cairo_rectangle(cr, r.x - w, r.maxY, r.width + 2 * w, w)
-        cairo_rectangle(cr, r.x - w, r.y, w, r.height)
-        cairo_rectangle(cr, r.maxX, r.y, w, r.height)
+        let sides = [Rect(x: r.x - w, y: r.y - w, width: r.width + 2 * w, height: w),
+                     Rect(x: r.x - w, y: r.maxY, width: r.width + 2 * w, height: w),
+                     Rect(x: r.x - w, y: r.y, width: w, height: r.height), Rect(x: r.maxX, y: r.y, width: w, height: r.height)]
+        // On whole pixels the four bands do not overlap, so each may be blended on its own.
+        if r.width >= 0, r.height >= 0, sides.allSatisfy(\.isWholePixels), let direct = DirectPixels(cr) {
+            for s in sides { _ = direct.blend(s, c, alpha: alpha) }
+            return
+        }
+        for s in sides { cairo_rectangle(cr, s.x, s.y, s.width, s.height) }
         cairo_fill(cr)
     }
 

@@ -67,6 +67,37 @@ struct DirectPixels {
         return true
     }
 
+    /// Covers `r` (inside the clip) with `c` at `alpha` over what is there, as Cairo's OVER
+    /// does it: each byte becomes the premultiplied colour's byte plus the old byte times one
+    /// less the colour's alpha, divided by 255 and rounded as pixman rounds. False, having drawn
+    /// nothing, when `r` does not lie on whole pixels.
+    func blend(_ r: Rect, _ c: RGB, alpha: Double) -> Bool {
+        guard alpha < 1 else { return fill(r, c) }
+        guard r.isWholePixels else { return false }
+        let box = r.intersection(clip)
+        guard !box.isEmpty else { return true }
+        let s = DirectPixels.premultiplied(c, alpha: alpha)
+        let keep = 255 - (s >> 24)
+        let x = Int(box.x), y = Int(box.y), w = Int(box.width), h = Int(box.height)
+        for row in y..<(y + h) {
+            let p = (rows + row * stride).assumingMemoryBound(to: UInt32.self).advanced(by: x)
+            for i in 0..<w { p[i] = DirectPixels.over(s, p[i], keep: keep) }
+        }
+        cairo_surface_mark_dirty_rectangle(target, Int32(x), Int32(y), Int32(w), Int32(h))
+        return true
+    }
+
+    /// `s + d × keep / 255` byte by byte, with pixman's exact division by 255 (two bytes at a
+    /// time in the high and low halves of a word).
+    @inline(__always)
+    static func over(_ s: UInt32, _ d: UInt32, keep: UInt32) -> UInt32 {
+        func times(_ v: UInt32) -> UInt32 {
+            let t = (v & 0x00FF_00FF) &* keep &+ 0x0080_0080
+            return ((t &+ ((t >> 8) & 0x00FF_00FF)) >> 8) & 0x00FF_00FF
+        }
+        return s &+ (times(d) | (times(d >> 8) << 8))
+    }
+
     /// Copies `r` (inside the clip) from `layer`, whose top-left lies at `origin`, as
     /// `cairo_set_source_surface` and a fill would; false, having drawn nothing, when `r` or
     /// `origin` is not on whole pixels or the layer is not opaque.
@@ -97,29 +128,50 @@ struct DirectPixels {
     private static let lock = NSLock()
 
     private struct ColorKey: Hashable {
-        let r: UInt64, g: UInt64, b: UInt64
-        init(_ c: RGB) { (r, g, b) = (c.r.bitPattern, c.g.bitPattern, c.b.bitPattern) }
+        let r: UInt64, g: UInt64, b: UInt64, alpha: UInt64
+        /// An opaque fill's word, or a premultiplied colour's.
+        let opaque: Bool
+        init(_ c: RGB, alpha: Double, opaque: Bool) {
+            (r, g, b, self.alpha, self.opaque) = (c.r.bitPattern, c.g.bitPattern, c.b.bitPattern, alpha.bitPattern, opaque)
+        }
+    }
+
+    /// The premultiplied word Cairo composites for `c` at `alpha`, found by letting it set one
+    /// pixel of a surface with alpha.
+    static func premultiplied(_ c: RGB, alpha: Double) -> UInt32 {
+        cached(ColorKey(c, alpha: alpha, opaque: false)) {
+            let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
+            let cr = cairo_create(s)!
+            cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+            cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha)
+            cairo_paint(cr)
+            return (s, cr)
+        }
     }
 
     /// The word Cairo writes for an opaque fill of `c` on an RGB24 surface, found by letting it
     /// fill one pixel the first time a colour is asked for.
     static func word(for c: RGB) -> UInt32 {
-        let key = ColorKey(c)
+        cached(ColorKey(c, alpha: 1, opaque: true)) {
+            let s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)!
+            let cr = cairo_create(s)!
+            cairo_set_source_rgb(cr, c.r, c.g, c.b)
+            cairo_paint(cr)
+            return (s, cr)
+        }
+    }
+
+    /// The word of the one pixel `draw` paints, remembered by `key`.
+    private static func cached(_ key: ColorKey, draw: () -> (surface: OpaquePointer, cr: OpaquePointer)) -> UInt32 {
         lock.lock()
         defer { lock.unlock() }
         if let w = words[key] { return w }
-        var w: UInt32 = 0
-        if let s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1) {
-            let cr = cairo_create(s)!
-            cairo_set_source_rgb(cr, c.r, c.g, c.b)
-            cairo_rectangle(cr, 0, 0, 1, 1)
-            cairo_fill(cr)
-            cairo_destroy(cr)
-            cairo_surface_flush(s)
-            if let data = cairo_image_surface_get_data(s) { w = UnsafeRawPointer(data).load(as: UInt32.self) }
-            cairo_surface_destroy(s)
-        }
-        // Palettes are small; a colour animated through many values must not grow this for days.
+        let (s, cr) = draw()
+        cairo_destroy(cr)
+        cairo_surface_flush(s)
+        let w = cairo_image_surface_get_data(s).map { UnsafeRawPointer($0).load(as: UInt32.self) } ?? 0
+        cairo_surface_destroy(s)
+        // Palettes are small; colours animated through many values must not grow this for days.
         if words.count >= 4096 { words.removeAll() }
         words[key] = w
         return w
