@@ -66,13 +66,18 @@ public enum ArchitectureStrip {
         ]
     }
 
-    /// Indices of the stages being computed at this scan position: the conv (and its ReLU, when
-    /// the panel shows it) while a cell is computed, the pool when that cell completed a 2×2 block.
+    /// Indices of the stages computed at this scan position: the conv (and its ReLU, when the
+    /// panel shows it) at every position, since every position computes a cell; and the pool as
+    /// well when that cell completes a 2×2 block.
+    ///
+    /// The conv stays lit while the pool comes and goes: on the rows that complete blocks only
+    /// the pool's box changes from step to step, rather than all three boxes swapping places.
     public static func litStages(scan: ScanCursor, showRelu: Bool) -> [Int] {
         guard scan.count > 0 else { return [] }
+        let conv = showRelu ? [convIndex, reluIndex] : [convIndex]
         if let p = scan.poolCell, scan.completionPosition(poolRow: p.row, poolCol: p.col) == scan.position {
-            return [poolIndex]
+            return conv + [poolIndex]
         }
-        return showRelu ? [convIndex, reluIndex] : [convIndex]
+        return conv
     }
 }

@@ -71,19 +71,27 @@ final class ArchitectureStripTests: XCTestCase {
         XCTAssertTrue(ArchitectureStrip.stages(for: g).allSatisfy { !$0.shortName.isEmpty })
     }
 
-    /// The conv (with its ReLU) is lit while a cell is computed; the pool when that cell completes a block.
+    /// The conv (with its ReLU) is lit at every position, since each computes a cell; the pool
+    /// as well at the positions whose cell completes a block (row 1, odd columns, on 22×22).
     func testLitStage() {
+        let conv = ArchitectureStrip.convIndex, relu = ArchitectureStrip.reluIndex, pool = ArchitectureStrip.poolIndex
         var scan = ScanCursor(columns: 22, rows: 22)
-        XCTAssertEqual(ArchitectureStrip.litStages(scan: scan, showRelu: true), [ArchitectureStrip.convIndex, ArchitectureStrip.reluIndex])
-        XCTAssertEqual(ArchitectureStrip.litStages(scan: scan, showRelu: false), [ArchitectureStrip.convIndex])
+        XCTAssertEqual(ArchitectureStrip.litStages(scan: scan, showRelu: true), [conv, relu])
+        XCTAssertEqual(ArchitectureStrip.litStages(scan: scan, showRelu: false), [conv])
+        // Row 0 completes no block; row 1 completes one at every odd column.
+        for col in 0..<22 {
+            scan.seek(scan.index(row: 0, col: col))
+            XCTAssertEqual(ArchitectureStrip.litStages(scan: scan, showRelu: true), [conv, relu], "row 0, column \(col)")
+            scan.seek(scan.index(row: 1, col: col))
+            XCTAssertEqual(ArchitectureStrip.litStages(scan: scan, showRelu: true), col % 2 == 1 ? [conv, relu, pool] : [conv, relu],
+                           "row 1, column \(col)")
+        }
         scan.seek(scan.completionPosition(poolRow: 0, poolCol: 0))
-        XCTAssertEqual(ArchitectureStrip.litStages(scan: scan, showRelu: true), [ArchitectureStrip.poolIndex])
-        scan.step(by: 1)
-        XCTAssertEqual(ArchitectureStrip.litStages(scan: scan, showRelu: true).first, ArchitectureStrip.convIndex)
+        XCTAssertEqual(ArchitectureStrip.litStages(scan: scan, showRelu: false), [conv, pool])
         // An odd last column is dropped by the pool: no pool cell completes there.
         var odd = ScanCursor(columns: 5, rows: 5)
         odd.seek(odd.index(row: 1, col: 4))
-        XCTAssertEqual(ArchitectureStrip.litStages(scan: odd, showRelu: true).first, ArchitectureStrip.convIndex)
+        XCTAssertEqual(ArchitectureStrip.litStages(scan: odd, showRelu: true), [conv, relu])
         XCTAssertEqual(ArchitectureStrip.litStages(scan: ScanCursor(columns: 0, rows: 0), showRelu: true), [])
     }
 }
