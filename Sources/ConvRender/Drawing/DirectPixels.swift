@@ -60,9 +60,10 @@ struct DirectPixels {
         guard !box.isEmpty else { return true }
         let word = DirectPixels.word(for: c)
         let x = Int(box.x), y = Int(box.y), w = Int(box.width), h = Int(box.height)
-        for row in y..<(y + h) {
-            (rows + row * stride).assumingMemoryBound(to: UInt32.self).advanced(by: x).update(repeating: word, count: w)
-        }
+        // One row word by word, the others copied from it (memcpy is several times faster).
+        let first = rows + y * stride + x * 4
+        first.assumingMemoryBound(to: UInt32.self).update(repeating: word, count: w)
+        for row in 1..<max(1, h) { (first + row * stride).copyMemory(from: first, byteCount: w * 4) }
         cairo_surface_mark_dirty_rectangle(target, Int32(x), Int32(y), Int32(w), Int32(h))
         return true
     }
