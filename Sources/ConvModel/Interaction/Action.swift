@@ -67,6 +67,9 @@ public enum Action: Equatable, Sendable {
     case redo
     /// The painted input was written to a file: leaving no longer loses it.
     case paintingSaved
+    /// Forget the undo and redo steps and what is unsaved: a kiosk visitor's edits leave with
+    /// them, so the next visitor cannot undo their way into them (and their memory is freed).
+    case forgetEdits
     /// The tour's next / previous scene, from its start.
     case nextScene
     case previousScene

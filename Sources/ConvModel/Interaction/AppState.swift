@@ -213,6 +213,9 @@ public struct AppState: Equatable, Sendable {
             redo()
         case .paintingSaved:
             unsaved.painting = false
+        case .forgetEdits:
+            history = EditHistory(cellBudget: history.cellBudget)
+            unsaved = UnsavedWork()
         case .nextScene:
             goToScene(by: 1)
         case .previousScene:

@@ -20,7 +20,8 @@
 /// - `t` in the visitor's hands goes back to the tour at once (as the idle timeout would).
 /// - Going back to the tour undoes what a visitor changed that the tour's scenes do not set
 ///   themselves: a selected weight, paint mode and the brush, the help and code overlays, a message,
-///   hover and a drag. Zoom and pan, input, filter and settings are set by the scene anyway.
+///   hover and a drag. Zoom and pan, input, filter and settings are set by the scene anyway. The
+///   visitor's undo steps go too: the next visitor starts with nothing to undo.
 public struct Kiosk: Equatable, Sendable {
     public static let defaultIdleTimeout = 90.0
     /// What the visitor is told when they take over.
@@ -124,7 +125,7 @@ public struct Kiosk: Equatable, Sendable {
         }
         if state.view.showHelp { actions.append(.toggleHelp) }
         if state.view.showCode { actions.append(.toggleCode) }
-        actions += [.pointer(.left), .dismissMessage, .resetView]
+        actions += [.pointer(.left), .dismissMessage, .resetView, .forgetEdits]
         actions.append(state.tour == nil ? .startTour(tour, loop: true) : .resumeTour)
         return actions
     }

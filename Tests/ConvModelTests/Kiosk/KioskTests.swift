@@ -141,6 +141,36 @@ final class KioskTests: XCTestCase {
         XCTAssertEqual(s.caption, scene.caption)
     }
 
+    /// A visitor's edits leave with them: after the tour comes back, the next visitor has nothing
+    /// to undo or redo, and nothing counts as unsaved.
+    func testTheNextVisitorCannotUndoIntoTheLastOnesEdits() throws {
+        var kiosk = Kiosk(tour: .builtin, idleTimeout: 2)
+        var s = try touring(kiosk)
+        _ = apply(kiosk.key("space", modifiers: [], in: s, at: 1), to: &s)
+        // Paint a cell, edit a weight, then undo one of the two so there is a redo step too.
+        s.update(.togglePaintMode)
+        let p = FrameLayout(state: s).mapping(.input, in: s).cellRect(row: 5, col: 5)
+        for e in [PointerEvent.pressed(x: p.midX, y: p.midY, button: .primary), .released(x: p.midX, y: p.midY, button: .primary)] {
+            s.update(.pointer(e))
+        }
+        s.update(.selectWeight(row: 0, col: 0))
+        s.update(.nudgeWeight(steps: 1, coarse: false))
+        s.update(.undo)
+        XCTAssertTrue(s.history.canUndo && s.history.canRedo)
+        XCTAssertTrue(s.unsaved.painting)
+
+        _ = apply(kiosk.idle(in: s, at: 10), to: &s)
+        XCTAssertFalse(s.history.canUndo)
+        XCTAssertFalse(s.history.canRedo)
+        XCTAssertTrue(s.unsaved.isEmpty)
+        // The next visitor wakes the kiosk and presses u: there is nothing to take back.
+        _ = apply(kiosk.key("space", modifiers: [], in: s, at: 20), to: &s)
+        let before = s.image
+        _ = apply(kiosk.key("u", modifiers: [], in: s, at: 21), to: &s)
+        XCTAssertEqual(s.image, before)
+        XCTAssertEqual(s.message, "nothing to undo")
+    }
+
     /// `t` in the visitor's hands goes back to the tour at once; the idle timer stops.
     func testTGoesBackToTheTour() throws {
         var kiosk = Kiosk(tour: .builtin)
