@@ -63,7 +63,7 @@ struct DirectPixels {
         // One row word by word, the others copied from it (memcpy is several times faster).
         let first = rows + y * stride + x * 4
         first.assumingMemoryBound(to: UInt32.self).update(repeating: word, count: w)
-        for row in 1..<max(1, h) { (first + row * stride).copyMemory(from: first, byteCount: w * 4) }
+        for row in 1..<h { (first + row * stride).copyMemory(from: first, byteCount: w * 4) }
         cairo_surface_mark_dirty_rectangle(target, Int32(x), Int32(y), Int32(w), Int32(h))
         return true
     }
